@@ -1,0 +1,62 @@
+/**
+ * The embedded Appium server's process entry: forked by {@link startAppium}, never run by hand.
+ *
+ * Why a forked child running Appium's own `main()` (and not `appium` through npx or a shell):
+ * - `main({port: 0})` binds a free port with no race, and we report the real port over IPC;
+ * - the IPC channel closes when the parent dies for any reason (even SIGKILL), and we exit then,
+ *   so no Appium process is ever orphaned;
+ * - Appium's in-process traps (process.exit on a busy port, its own signal handlers) only ever
+ *   affect this child.
+ */
+import type { Server } from 'node:http';
+import type { AppiumChildMessage, AppiumChildOptions } from './protocol.js';
+
+/** What `main()` returns for the server command (its declared type is a conditional one). */
+type AppiumHttpServer = Omit<Server, 'close'> & { close(): Promise<void> };
+
+function send(msg: AppiumChildMessage): void {
+  process.send?.(msg);
+}
+
+async function run(): Promise<void> {
+  const raw = process.env.DRAFTVAULT_APPIUM_OPTIONS;
+  if (!raw || !process.send) {
+    console.error('draftvault: this file is started by draftvault, not by hand');
+    process.exit(2);
+  }
+  const opts = JSON.parse(raw) as AppiumChildOptions;
+  // Parent gone (crash, SIGKILL, normal exit): stop at once. Nothing here is worth finishing.
+  process.on('disconnect', () => process.exit(0));
+
+  const { main } = await import('appium');
+  try {
+    const server = (await main({
+      port: opts.port,
+      address: '127.0.0.1',
+      // Console: errors only (the parent keeps them for its error message); file: full info log.
+      loglevel: 'error:info',
+      logFile: opts.logFile,
+      logNoColors: true,
+      logTimestamp: true,
+      allowInsecure: opts.allowInsecure,
+      relaxedSecurityEnabled: false,
+      // Sessions we forgot to delete must not keep the child alive after stop.
+      keepAliveTimeout: 5,
+    } as Parameters<typeof main>[0])) as unknown as AppiumHttpServer;
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : opts.port;
+    send({ type: 'ready', port });
+    process.on('message', (msg: unknown) => {
+      if ((msg as { type?: string })?.type === 'stop') {
+        void server.close().finally(() => process.exit(0));
+        // Appium waits up to 5 s for open connections; we don't.
+        setTimeout(() => process.exit(0), 1000).unref();
+      }
+    });
+  } catch (err) {
+    send({ type: 'failed', message: err instanceof Error ? err.message : String(err) });
+    process.exit(1);
+  }
+}
+
+void run();

@@ -1,0 +1,73 @@
+/**
+ * draftvault's command line: argv → command → exit code. No product logic lives here.
+ */
+import { Command, CommanderError } from 'commander';
+import { DraftvaultError, ExitCode, toDraftvaultError } from '../errors.js';
+import { registerAppium } from './commands/appium.js';
+import { registerDoctor } from './commands/doctor.js';
+import { type CliContext, println } from './context.js';
+
+/** Build the commander program; each command module adds itself. */
+export function buildProgram(ctx: CliContext): Command {
+  const program = new Command('draftvault')
+    .description('Back up every TikTok draft from a phone: post privately, save, verify, journal.')
+    .version(process.env.npm_package_version ?? '0.1.0')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => ctx.stdout.write(s),
+      writeErr: (s) => ctx.stderr.write(s),
+      // One line, our prefix: "draftvault: unknown option '--x' (Did you mean --json?)".
+      outputError: (s, write) => write(`draftvault: ${s.replace(/^error: /, '').trim()}\n`),
+    });
+  registerDoctor(program, ctx);
+  registerAppium(program, ctx);
+  return program;
+}
+
+/** Print an error the way users see it everywhere: one line, then the hint. */
+export function printError(ctx: CliContext, err: DraftvaultError): void {
+  println(ctx.stderr, `draftvault: ${err.message} [${err.code}]`);
+  if (err.hint) println(ctx.stderr, `  hint: ${err.hint}`);
+}
+
+/**
+ * Run the CLI and return the exit code. Installs SIGINT/SIGTERM handlers for the run's duration:
+ * the first signal aborts the run (commands clean up and exit 130); a second one exits at once.
+ */
+export async function main(argv: string[], partial: Partial<CliContext> = {}): Promise<number> {
+  const controller = new AbortController();
+  const ctx: CliContext = {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    cwd: process.cwd(),
+    signal: controller.signal,
+    ...partial,
+  };
+  let signals = 0;
+  const onSignal = (sig: NodeJS.Signals) => {
+    signals += 1;
+    if (signals > 1) process.exit(ExitCode.interrupted);
+    controller.abort(new DraftvaultError('E_INTERRUPTED', `interrupted by ${sig}`));
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    await buildProgram(ctx).parseAsync(argv, { from: 'user' });
+    return ExitCode.ok;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version end here too, with exitCode 0.
+      return err.exitCode === 0 ? ExitCode.ok : ExitCode.invalidInput;
+    }
+    const e = controller.signal.aborted
+      ? toDraftvaultError(controller.signal.reason)
+      : toDraftvaultError(err);
+    printError(ctx, e);
+    return e.exitCode;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}

@@ -1,0 +1,42 @@
+/** Client side of the simulated phone: the capabilities that open a session on it. */
+import { join } from 'node:path';
+import { DraftvaultError } from '../../errors.js';
+import { dataHome } from '../../paths.js';
+import type { DeviceAdapter, DeviceRef } from '../types.js';
+import { type SimCapsInput, toWireCaps } from './caps.js';
+
+/** Where simulated phones keep their state for this environment. */
+export function simHome(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string {
+  return join(dataHome(env, cwd), 'sim');
+}
+
+/** Capabilities for the simulated phone `device`, with any sim options on top. */
+export function simCapabilities(
+  device: DeviceRef,
+  options: Partial<SimCapsInput> = {},
+): Record<string, unknown> {
+  return toWireCaps({
+    platformName: device.platform === 'ios' ? 'iOS' : 'Android',
+    automationName: 'DraftvaultSim',
+    simDevice: device.id ?? 'sim-1',
+    simHome: simHome(),
+    ...options,
+  });
+}
+
+/** Adapter for the simulated phone. */
+export const simAdapter: DeviceAdapter = {
+  kind: 'sim',
+  capabilities(device, extra = {}) {
+    return { ...simCapabilities(device), ...extra };
+  },
+  explainSessionError(err) {
+    if (/appium:sim|capabilities/.test(err.message)) {
+      return new DraftvaultError('E_CONFIG', err.message.replace(/^.*?(appium:sim)/s, '$1'), {
+        hint: 'see `draftvault sim caps` for valid capabilities',
+        cause: err,
+      });
+    }
+    return undefined;
+  },
+};

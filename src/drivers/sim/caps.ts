@@ -1,0 +1,98 @@
+/**
+ * The simulated phone's capabilities: declared once here, validated by the driver at session
+ * creation (bad caps fail the session with a clear message) and typed for the client side.
+ * Names are sent with the `appium:` prefix, which Appium strips before the driver sees them.
+ */
+import { z } from 'zod';
+
+/** TikTok builds the simulator can play (ids and layout per version; see model/profiles.ts). */
+export const SIM_PROFILES = ['tiktok-43.1.4', 'trill-44.4.3', 'tiktok-47.0.3'] as const;
+export type SimProfileId = (typeof SIM_PROFILES)[number];
+
+/** UI languages the simulator has texts for. */
+export const SIM_LOCALES = ['en', 'fr'] as const;
+export type SimLocale = (typeof SIM_LOCALES)[number];
+
+/** Faults the simulator can inject (all off by default). Counts are "how many times". */
+export const simFaultsSchema = z
+  .object({
+    /** Chance (0..1) that a random pop-up appears when a screen opens. */
+    popupRate: z.number().min(0).max(1).default(0),
+    /** The next N uploads fail ("Couldn't upload video..."); the draft goes back to the list. */
+    uploadFailures: z.number().int().min(0).default(0),
+    /** Uploads take this many times longer. */
+    slowUploadFactor: z.number().min(1).max(1000).default(1),
+    /** The app crashes (closes) at the Nth command counted from session start; 0 = never. */
+    crashAtCommand: z.number().int().min(0).default(0),
+    /** The app crashes on the Nth tap of Post; 0 = never. */
+    crashOnPost: z.number().int().min(0).default(0),
+    /** The next N privacy choices silently do not stick. */
+    privacyNotStick: z.number().int().min(0).default(0),
+    /** Saving a video to the gallery fails: no space left. */
+    storageFull: z.boolean().default(false),
+    /** An overlay blocks taps on the post screen but is missing from the page source (N times). */
+    invisibleOverlay: z.number().int().min(0).default(0),
+    /** The gallery picker stays mounted under the editor, so two "Next" nodes match. */
+    duplicateNext: z.boolean().default(false),
+  })
+  .strict();
+export type SimFaults = z.infer<typeof simFaultsSchema>;
+
+/** The simulator's own capabilities (without the `appium:` prefix). */
+export const simCapsSchema = z
+  .object({
+    platformName: z.enum(['Android', 'iOS', 'android', 'ios']).default('Android'),
+    automationName: z.literal('DraftvaultSim').or(z.literal('draftvaultsim')),
+    /** Which simulated phone (one state file each). */
+    simDevice: z
+      .string()
+      .regex(/^[\w.-]{1,64}$/, 'letters, digits, ".", "_" or "-", at most 64')
+      .default('sim-1'),
+    /** Folder that holds the simulated phones' state. Default `$DRAFTVAULT_HOME/sim` or `.draftvault/sim`. */
+    simHome: z.string().min(1).optional(),
+    /** Start from a fresh phone even if a state file exists. */
+    simReset: z.boolean().default(false),
+    /** Initial state (used when the phone is created or reset). */
+    simDrafts: z.number().int().min(0).max(500).default(5),
+    simProfile: z.enum(SIM_PROFILES).default('tiktok-43.1.4'),
+    simLocale: z.enum(SIM_LOCALES).optional(),
+    simSeed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31 - 1)
+      .default(1),
+    /** Milliseconds added to every command (0 for tests; ~100 for realistic benchmarks). */
+    simLatencyMs: z.number().min(0).max(10_000).default(0),
+    /** Scale of upload/save durations: 0 = instant, 1 = realistic (seconds). */
+    simTimeScale: z.number().min(0).max(100).default(0),
+    simFaults: simFaultsSchema.default(simFaultsSchema.parse({})),
+  })
+  .passthrough();
+export type SimCaps = z.infer<typeof simCapsSchema>;
+export type SimCapsInput = z.input<typeof simCapsSchema>;
+
+/** Validate caps; returns the parsed caps or a readable list of problems. */
+export function parseSimCaps(
+  raw: Record<string, unknown>,
+): { ok: true; caps: SimCaps } | { ok: false; problems: string[] } {
+  const res = simCapsSchema.safeParse(raw);
+  if (res.success) return { ok: true, caps: res.data };
+  return {
+    ok: false,
+    problems: res.error.issues.map((i) => {
+      const where = i.path.length ? `appium:${i.path.join('.')}` : 'capabilities';
+      const allowed = 'values' in i && Array.isArray(i.values) ? ` (one of: ${i.values.join(', ')})` : '';
+      return `${where}: ${i.message}${allowed}`;
+    }),
+  };
+}
+
+/** Prefix caps for the wire (`simDrafts` → `appium:simDrafts`). */
+export function toWireCaps(caps: Partial<SimCapsInput>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(caps)) {
+    if (v !== undefined) out[k === 'platformName' ? k : `appium:${k}`] = v;
+  }
+  return out;
+}

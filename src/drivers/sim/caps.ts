@@ -6,7 +6,7 @@
 import { z } from 'zod';
 
 /** TikTok builds the simulator can play (ids and layout per version; see model/profiles.ts). */
-export const SIM_PROFILES = ['tiktok-43.1.4', 'trill-44.4.3', 'tiktok-47.0.3'] as const;
+export const SIM_PROFILES = ['tiktok-43.1.4', 'tiktok-46.6.3', 'trill-44.4.3', 'tiktok-47.0.3'] as const;
 export type SimProfileId = (typeof SIM_PROFILES)[number];
 
 /** UI languages the simulator has texts for. */

@@ -1,6 +1,202 @@
-import { BaseDriver } from '@appium/base-driver';
-export class SimDriver extends BaseDriver<any> {
+/**
+ * draftvault's simulated TikTok phone as a real Appium 3 driver (automationName DraftvaultSim).
+ * Appium loads it like any other driver; clients talk to it over WebDriver, exactly as to a phone.
+ */
+import { join, resolve } from 'node:path';
+import { BaseDriver, DeviceSettings, errors } from '@appium/base-driver';
+import type { StringRecord } from '@appium/types';
+import { util } from 'appium/support.js';
+import { parseSimCaps, type SimCaps } from '../caps.js';
+import { createPhone } from '../model/create.js';
+import { crash } from '../model/navigation.js';
+import { PhoneStore } from '../model/store.js';
+import { parseActions } from './actions.js';
+import { appCommands } from './app-commands.js';
+import { elementAttribute } from './attributes.js';
+import { SimDevice } from './device.js';
+import { EXECUTE_METHODS, mobileCommands } from './mobile.js';
+import { screenshotPng } from './screenshot.js';
+
+const ACTIVE = new Set<string>();
+type W3CCaps = { alwaysMatch?: Record<string, unknown>; firstMatch?: Record<string, unknown>[] };
+
+type Constraints = { platformName: { presence: true; isString: true } };
+type SessionResult = [string, Record<string, unknown>];
+
+/** The simulated phone driver. */
+export class SimDriver extends BaseDriver<Constraints, StringRecord, StringRecord, SessionResult> {
+  static executeMethodMap = EXECUTE_METHODS;
+  phone: SimDevice | undefined;
+  simCaps: SimCaps | undefined;
+  /** WebDriver commands received this session, by name (read by `mobile: simStats`). */
+  readonly stats: Record<string, number> = {};
+  private sessionCommands = 0;
+
+  constructor(opts = {} as ConstructorParameters<typeof BaseDriver>[0]) {
+    super(opts);
+    this.desiredCapConstraints = { platformName: { presence: true, isString: true } };
+    this.locatorStrategies = ['id', 'accessibility id', 'class name', 'xpath', '-android uiautomator'];
+    this.settings = new DeviceSettings(
+      { waitForIdleTimeout: 10_000, ignoreUnimportantViews: false },
+      async () => {},
+    );
+  }
+
+  // biome-ignore lint/suspicious/noExplicitAny: Appium's legacy createSession overloads
+  override async createSession(...args: any[]): Promise<SessionResult> {
+    const w3c = args.find(
+      (a): a is W3CCaps => !!a && typeof a === 'object' && 'alwaysMatch' in (a as object),
+    );
+    const raw = { ...w3c?.alwaysMatch, ...w3c?.firstMatch?.[0] };
+    const plain = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k.replace(/^appium:/, ''), v]));
+    const parsed = parseSimCaps(plain);
+    if (!parsed.ok)
+      throw new errors.SessionNotCreatedError(
+        `invalid simulator capabilities: ${parsed.problems.join('; ')}`,
+      );
+    const caps = parsed.caps;
+    const home = resolve(caps.simHome ?? join(process.env.DRAFTVAULT_HOME ?? '.draftvault', 'sim'));
+    if (ACTIVE.has(join(home, caps.simDevice))) {
+      throw new errors.SessionNotCreatedError(`simulated phone "${caps.simDevice}" is already in a session`);
+    }
+    const store = new PhoneStore(join(home, caps.simDevice));
+    const state = caps.simReset || !store.exists() ? await createPhone(store, caps) : store.load();
+    if ('simFaults' in plain) state.faults = { ...caps.simFaults };
+    if ('simTimeScale' in plain || caps.simReset) state.timeScale = caps.simTimeScale;
+    const [sessionId, sessionCaps] = await super.createSession(...(args as [never]));
+    this.simCaps = caps;
+    this.phone = new SimDevice(store, state);
+    this.phone.save();
+    ACTIVE.add(store.dir);
+    return [
+      sessionId,
+      {
+        ...sessionCaps,
+        appPackage: this.phone.profile.packageName,
+        simProfile: state.profile,
+        simLocale: state.locale,
+      },
+    ];
+  }
+
+  override async deleteSession(sessionId?: string | null): Promise<void> {
+    if (this.phone) {
+      this.phone.save();
+      ACTIVE.delete(this.phone.store.dir);
+    }
+    this.phone = undefined;
+    await super.deleteSession(sessionId);
+  }
+
+  override async executeCommand<T = unknown>(cmd: string, ...args: unknown[]): Promise<T> {
+    this.stats[cmd] = (this.stats[cmd] ?? 0) + 1;
+    const phone = this.phone;
+    if (!phone || cmd === 'createSession' || cmd === 'deleteSession')
+      return super.executeCommand<T>(cmd, ...args);
+    const latency = this.simCaps?.simLatencyMs ?? 0;
+    if (latency > 0) await new Promise((r) => setTimeout(r, latency));
+    phone.tick();
+    this.sessionCommands += 1;
+    phone.state.counters.commands += 1;
+    const crashAt = phone.state.faults.crashAtCommand;
+    if (crashAt > 0 && this.sessionCommands === crashAt && phone.state.app.running) crash(phone.state);
+    try {
+      return await super.executeCommand<T>(cmd, ...args);
+    } finally {
+      phone.save();
+    }
+  }
+
+  private get dev(): SimDevice {
+    if (!this.phone) throw new errors.NoSuchDriverError('no session');
+    return this.phone;
+  }
+
+  // biome-ignore lint/suspicious/noExplicitAny: BaseDriver declares overloads per `mult`
+  override async findElOrEls(
+    strategy: string,
+    selector: string,
+    mult: boolean,
+    context?: string,
+  ): Promise<any> {
+    const nodes = this.dev.find(
+      strategy,
+      selector,
+      context ? util.unwrapElement(context as never) : undefined,
+    );
+    if (mult) return nodes.map((p) => util.wrapElement(this.dev.elementId(p)));
+    if (!nodes[0]) throw new errors.NoSuchElementError(`no element matches ${strategy} "${selector}"`);
+    return util.wrapElement(this.dev.elementId(nodes[0]));
+  }
+
+  async click(el: string) {
+    this.dev.click(el);
+  }
+  async getText(el: string) {
+    return this.dev.resolve(el).node.text ?? '';
+  }
+  async getAttribute(name: string, el: string) {
+    return elementAttribute(this.dev.resolve(el).node, name);
+  }
+  async getProperty(name: string, el: string) {
+    return elementAttribute(this.dev.resolve(el).node, name);
+  }
+  async getName(el: string) {
+    return this.dev.resolve(el).node.cls;
+  }
+  async elementDisplayed(el: string) {
+    return !!this.dev.resolve(el);
+  }
+  async elementEnabled(el: string) {
+    return this.dev.resolve(el).node.enabled ?? true;
+  }
+  async elementSelected(el: string) {
+    const n = this.dev.resolve(el).node;
+    return !!(n.selected || n.checked);
+  }
+  async getElementRect(el: string) {
+    const [l, t, r, b] = this.dev.resolve(el).node.bounds;
+    return { x: l, y: t, width: r - l, height: b - t };
+  }
+  async setValue(text: string | string[], el: string) {
+    this.dev.setValue(el, Array.isArray(text) ? text.join('') : text);
+  }
+  async clear(el: string) {
+    this.dev.setValue(el, '');
+  }
+  async back() {
+    this.dev.back();
+  }
   override async getPageSource() {
-    return '<hierarchy/>';
+    return this.dev.xml().xml;
+  }
+  async getScreenshot() {
+    return screenshotPng(this.dev).toString('base64');
+  }
+  async getWindowRect() {
+    return { x: 0, y: 0, width: this.dev.profile.width, height: this.dev.profile.height };
+  }
+  async performActions(actions: unknown[]) {
+    for (const g of parseActions(
+      actions,
+      (id) => this.dev.resolve(util.unwrapElement(id as never)).node.bounds,
+    )) {
+      if (g.kind === 'swipe') this.dev.swipe(g.x, g.y, g.x2, g.y2);
+      else this.dev.tapAt(g.x, g.y, g.kind);
+    }
+  }
+  async releaseActions() {}
+  async execute(script: string, args: unknown[]) {
+    if (!script.startsWith('mobile:'))
+      throw new errors.NotImplementedError('only "mobile:" scripts are supported');
+    return await this.executeMethod(
+      script.replace(/^mobile:\s*/, 'mobile: '),
+      args as [Record<string, unknown>],
+    );
   }
 }
+
+Object.assign(SimDriver.prototype, appCommands, mobileCommands);
+export interface SimDriver
+  extends ReturnType<() => typeof appCommands>,
+    ReturnType<() => typeof mobileCommands> {}

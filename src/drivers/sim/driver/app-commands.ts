@@ -1,0 +1,84 @@
+/**
+ * App lifecycle and file transfer, with the real drivers' semantics: base64 file bodies, app
+ * states 0-4, and no access to an app's private storage (a phone without root refuses it).
+ */
+import { errors } from '@appium/base-driver';
+import { background, launch } from '../model/navigation.js';
+import { top } from '../model/state.js';
+import { PhonePathError } from '../model/store.js';
+import type { SimDriver } from './driver.js';
+
+const LAUNCHER = 'com.android.launcher3';
+
+function dev(d: SimDriver) {
+  if (!d.phone) throw new errors.NoSuchDriverError('no session');
+  return d.phone;
+}
+
+function checkPath(path: string): void {
+  if (/^\/data\/(data|user)\//.test(path)) {
+    throw new errors.UnknownError(
+      `Permission denied: cannot access '${path}' (app-private storage needs root)`,
+    );
+  }
+}
+
+/** Commands mixed into SimDriver. */
+export const appCommands = {
+  async activateApp(this: SimDriver, appId: string) {
+    const d = dev(this);
+    if (appId !== d.profile.packageName)
+      throw new errors.InvalidArgumentError(`app ${appId} is not installed`);
+    launch(d.state, Date.now());
+    d.tick();
+  },
+  async terminateApp(this: SimDriver, appId: string) {
+    const d = dev(this);
+    const was = appId === d.profile.packageName && d.state.app.running;
+    if (was) background(d.state);
+    d.tick();
+    return was;
+  },
+  async queryAppState(this: SimDriver, appId: string) {
+    const d = dev(this);
+    if (appId !== d.profile.packageName) return 0;
+    return d.state.app.running ? 4 : 1;
+  },
+  async getCurrentPackage(this: SimDriver) {
+    const d = dev(this);
+    return d.state.app.running ? d.profile.packageName : LAUNCHER;
+  },
+  async getCurrentActivity(this: SimDriver) {
+    const d = dev(this);
+    if (!d.state.app.running) return '.Launcher';
+    const name = top(d.state).name;
+    if (name === 'splash') return 'com.ss.android.ugc.aweme.splash.SplashActivity';
+    if (name === 'drafts') return 'com.ss.android.ugc.aweme.tools.draft.DraftBoxActivity';
+    return 'com.ss.android.ugc.aweme.main.MainActivity';
+  },
+  async pushFile(this: SimDriver, remotePath: string, base64Data: string) {
+    const d = dev(this);
+    checkPath(remotePath);
+    try {
+      d.store.writeFile(remotePath, Buffer.from(base64Data, 'base64'), Date.now());
+    } catch (err) {
+      if (err instanceof PhonePathError) throw new errors.InvalidArgumentError(err.message);
+      throw err;
+    }
+  },
+  async pullFile(this: SimDriver, remotePath: string) {
+    const d = dev(this);
+    checkPath(remotePath);
+    let exists: boolean;
+    try {
+      exists = d.store.fileExists(remotePath);
+    } catch (err) {
+      throw new errors.InvalidArgumentError((err as Error).message);
+    }
+    if (!exists) throw new errors.UnknownError(`Remote path '${remotePath}' does not exist on the device`);
+    return d.store.readFile(remotePath).toString('base64');
+  },
+  async getDeviceTime(this: SimDriver) {
+    return new Date().toISOString();
+  },
+};

@@ -1,0 +1,158 @@
+/**
+ * One simulated phone during a session: renders the screen, resolves element references, turns
+ * taps and gestures into app actions, and persists the phone after every command.
+ */
+import { errors } from '@appium/base-driver';
+import { type AppEnv, back, dispatch } from '../model/app.js';
+import { finishSplash } from '../model/navigation.js';
+import { tick } from '../model/posting.js';
+import { getProfile } from '../model/profiles.js';
+import { type PhoneState, top } from '../model/state.js';
+import type { PhoneStore } from '../model/store.js';
+import { render, screenCtx } from '../screens/index.js';
+import { toAndroidXml, type XmlTree } from '../ui/android-xml.js';
+import { InvalidSelectorError, locate } from '../ui/locate.js';
+import { type Action, center, finalize, hitTest, type PlacedNode, type UiNode } from '../ui/node.js';
+
+/** A rendered screen, cached until the state changes. */
+interface Frame {
+  root: UiNode;
+  placed: PlacedNode[];
+  xml?: XmlTree;
+}
+
+/** The phone behind a session. */
+export class SimDevice {
+  private frame: Frame | undefined;
+
+  constructor(
+    readonly store: PhoneStore,
+    readonly state: PhoneState,
+  ) {}
+
+  get profile() {
+    return getProfile(this.state.profile);
+  }
+
+  /** Advance time-based things (splash, uploads, saves) to now. Call before every command. */
+  tick(now = Date.now()): void {
+    const s = top(this.state);
+    if (this.state.app.running && s.name === 'splash' && now >= s.until) finishSplash(this.state);
+    tick(this.state, this.store, now);
+    this.frame = undefined;
+  }
+
+  save(): void {
+    this.store.save(this.state);
+  }
+
+  private env(): AppEnv {
+    return { store: this.store, now: Date.now() };
+  }
+
+  /** Dispatch an app action (the result of a tap), then invalidate the frame. */
+  act(action: Action): void {
+    dispatch(this.state, action, this.env());
+    this.frame = undefined;
+  }
+
+  current(): Frame {
+    if (!this.frame) {
+      const root = render(screenCtx(this.state, this.store, Date.now()));
+      this.frame = { root, placed: finalize(root) };
+    }
+    return this.frame;
+  }
+
+  xml(): XmlTree {
+    const f = this.current();
+    f.xml ??= toAndroidXml(f.placed, this.profile.width, this.profile.height);
+    return f.xml;
+  }
+
+  /** Element reference: screen instance + node key (a new screen makes old references stale). */
+  elementId(p: PlacedNode): string {
+    return `${this.state.app.instance}:${p.key}`;
+  }
+
+  resolve(elementId: string): PlacedNode {
+    const [inst, ...rest] = elementId.split(':');
+    const key = rest.join(':');
+    const found = this.current().placed.find((p) => p.key === key);
+    if (!found || Number(inst) !== this.state.app.instance) {
+      throw new errors.StaleElementReferenceError(`element ${elementId} is no longer on the screen`);
+    }
+    return found;
+  }
+
+  /** Find nodes; `-android uiautomator` with UiScrollable scrolls the drafts grid to find more. */
+  find(strategy: string, selector: string, contextId?: string): PlacedNode[] {
+    const run = () => {
+      const f = this.current();
+      let placed = f.placed;
+      if (contextId) {
+        const ctx = this.resolve(contextId);
+        placed = placed.filter((p) => p !== ctx && isDescendant(p, ctx));
+      }
+      try {
+        return locate(strategy, selector, placed, () => this.xml(), this.profile.packageName);
+      } catch (err) {
+        if (err instanceof InvalidSelectorError) throw new errors.InvalidSelectorError(err.message);
+        throw err;
+      }
+    };
+    let res = run();
+    for (let i = 0; res.scrollIntoView && res.nodes.length === 0 && i < 50; i++) {
+      const s = top(this.state);
+      if (s.name !== 'drafts') break;
+      const before = s.scroll;
+      this.act({ type: 'draftsScroll', rows: 3 });
+      if (s.scroll === before) break;
+      res = run();
+    }
+    return res.nodes;
+  }
+
+  /** A finger tap at (x, y): the topmost touchable node there receives it. */
+  tapAt(x: number, y: number, kind: 'tap' | 'longPress' = 'tap'): void {
+    const hit = hitTest(this.current().root, x, y, kind);
+    const action =
+      hit && (hit.enabled ?? true)
+        ? kind === 'longPress'
+          ? (hit.longPress ?? hit.tap)
+          : hit.tap
+        : undefined;
+    if (action) this.act(action);
+  }
+
+  click(elementId: string): void {
+    const [x, y] = center(this.resolve(elementId).node.bounds);
+    this.tapAt(x, y);
+  }
+
+  /** A swipe from (x1, y1) to (x2, y2): scrolls the drafts grid when it starts on it. */
+  swipe(x1: number, y1: number, _x2: number, y2: number): void {
+    const s = top(this.state);
+    const dy = y1 - y2;
+    if (s.name === 'drafts' && Math.abs(dy) > 100) {
+      this.act({ type: 'draftsScroll', rows: Math.sign(dy) * Math.max(1, Math.round(Math.abs(dy) / 380)) });
+    }
+    void x1;
+  }
+
+  setValue(elementId: string, text: string): void {
+    const node = this.resolve(elementId).node;
+    if (!node.input) throw new errors.InvalidElementStateError('element is not editable');
+    this.act({ ...node.input, text });
+  }
+
+  back(): void {
+    if (this.state.app.running) back(this.state);
+    this.frame = undefined;
+  }
+}
+
+function isDescendant(p: PlacedNode, ancestor: PlacedNode): boolean {
+  for (let q = p.parent; q; q = q.parent) if (q === ancestor) return true;
+  return false;
+}

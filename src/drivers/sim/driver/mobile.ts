@@ -1,0 +1,90 @@
+/**
+ * `mobile:` execute methods: the ones the product needs, named and shaped as in the
+ * UiAutomator2 driver, plus `mobile: simStats` / `mobile: simState` for tests and benchmarks.
+ */
+import { errors } from '@appium/base-driver';
+import type { SimDriver } from './driver.js';
+
+/** Method name → driver command and parameters (Appium validates them). */
+export const EXECUTE_METHODS = {
+  'mobile: deleteFile': { command: 'mobileDeleteFile', params: { required: ['remotePath'] } },
+  'mobile: batteryInfo': { command: 'mobileGetBatteryInfo' },
+  'mobile: isLocked': { command: 'mobileIsLocked' },
+  'mobile: lock': { command: 'mobileLock' },
+  'mobile: unlock': { command: 'mobileUnlock' },
+  'mobile: getDeviceTime': { command: 'mobileGetDeviceTime', params: { optional: ['format'] } },
+  'mobile: activateApp': { command: 'activateApp', params: { required: ['appId'] } },
+  'mobile: terminateApp': { command: 'terminateApp', params: { required: ['appId'] } },
+  'mobile: queryAppState': { command: 'queryAppState', params: { required: ['appId'] } },
+  'mobile: getCurrentActivity': { command: 'getCurrentActivity' },
+  'mobile: getCurrentPackage': { command: 'getCurrentPackage' },
+  'mobile: pushFile': { command: 'pushFile', params: { required: ['remotePath', 'payload'] } },
+  'mobile: pullFile': { command: 'pullFile', params: { required: ['remotePath'] } },
+  'mobile: shell': {
+    command: 'mobileShell',
+    params: { required: ['command'], optional: ['args', 'timeout'] },
+  },
+  'mobile: simStats': { command: 'mobileSimStats' },
+  'mobile: simState': { command: 'mobileSimState' },
+} as const;
+
+function dev(d: SimDriver) {
+  if (!d.phone) throw new errors.NoSuchDriverError('no session');
+  return d.phone;
+}
+
+/** Commands mixed into SimDriver. */
+export const mobileCommands = {
+  async mobileDeleteFile(this: SimDriver, remotePath: string) {
+    if (/^\/data\/(data|user)\//.test(remotePath))
+      throw new errors.UnknownError(`Permission denied: ${remotePath}`);
+    return dev(this).store.deleteFile(remotePath);
+  },
+  async mobileGetBatteryInfo(this: SimDriver) {
+    return { level: dev(this).state.device_.battery / 100, state: 2 };
+  },
+  async mobileIsLocked(this: SimDriver) {
+    return dev(this).state.device_.locked;
+  },
+  async mobileLock(this: SimDriver) {
+    dev(this).state.device_.locked = true;
+  },
+  async mobileUnlock(this: SimDriver) {
+    dev(this).state.device_.locked = false;
+  },
+  async mobileGetDeviceTime(this: SimDriver) {
+    return new Date().toISOString();
+  },
+  /**
+   * `mobile: shell`, gated like the real driver (insecure feature `adb_shell`). Understands what
+   * draftvault uses: `ls` of a folder (newest first with -t) and `dumpsys package <pkg>`.
+   */
+  async mobileShell(this: SimDriver, command: string, args: string[] = []) {
+    this.assertFeatureEnabled('adb_shell');
+    const d = dev(this);
+    if (command === 'ls') {
+      const dir = args.filter((a) => !a.startsWith('-')).at(-1) ?? '/';
+      return `${d.store
+        .list(dir)
+        .map((f) =>
+          args.includes('-l')
+            ? `-rw-rw---- 1 u0_a1 media_rw ${f.size} ${new Date(f.mtimeMs).toISOString()} ${f.path.split('/').pop()}`
+            : f.path.split('/').pop(),
+        )
+        .join('\n')}\n`;
+    }
+    if (command === 'dumpsys' && args[0] === 'package') {
+      const p = d.profile;
+      return args[1] === p.packageName
+        ? `Packages:\n  Package [${p.packageName}]\n    versionCode=${p.versionCode} minSdk=24 targetSdk=34\n    versionName=${p.versionName}\n`
+        : '';
+    }
+    throw new errors.InvalidArgumentError(`the simulated phone's shell does not know "${command}"`);
+  },
+  async mobileSimStats(this: SimDriver) {
+    return { commands: { ...this.stats }, total: Object.values(this.stats).reduce((a, b) => a + b, 0) };
+  },
+  async mobileSimState(this: SimDriver) {
+    return dev(this).state;
+  },
+};

@@ -1,0 +1,70 @@
+/**
+ * A fresh simulated phone: TikTok installed (not running), N drafts each with its own real MP4,
+ * the first-launch pop-ups pending.
+ */
+import type { SimCaps } from '../caps.js';
+import { encodeVideo } from './media.js';
+import { getProfile } from './profiles.js';
+import type { Draft, PhoneState } from './state.js';
+import type { PhoneStore } from './store.js';
+
+/** What a new phone is made from (a subset of the capabilities). */
+export type PhoneSpec = Pick<
+  SimCaps,
+  'simDevice' | 'simDrafts' | 'simProfile' | 'simLocale' | 'simSeed' | 'simFaults' | 'simTimeScale'
+>;
+
+const CAPTIONS = [
+  'beach day',
+  'cat vs cucumber',
+  'recipe: 5-minute pasta',
+  'dance practice',
+  'sunset timelapse',
+  'first try at latte art',
+  'bike trail',
+  'rainy window',
+  'guitar riff',
+  'city at night',
+];
+
+/** Create (or overwrite) the phone in `store` and return its state. */
+export async function createPhone(store: PhoneStore, spec: PhoneSpec, now = Date.now()): Promise<PhoneState> {
+  store.wipe();
+  const profile = getProfile(spec.simProfile);
+  const pkg = profile.packageName;
+  const drafts: Draft[] = [];
+  // Newest draft first, as the drafts grid shows them.
+  for (let i = spec.simDrafts; i >= 1; i--) {
+    const id = `d${i}`;
+    const video = await encodeVideo(spec.simSeed * 1000 + i, `${spec.simDevice}/${id}`);
+    const path = `/data/data/${pkg}/files/drafts/${id}.mp4`;
+    store.writeFile(path, video.bytes);
+    drafts.push({
+      id,
+      caption: `${CAPTIONS[(i - 1 + spec.simSeed) % CAPTIONS.length]} #${i}`,
+      media: { path, sha256: video.sha256, size: video.bytes.length, durationMs: video.durationMs },
+      createdAt: now - (spec.simDrafts - i + 1) * 3_600_000,
+      privacy: 'everyone',
+      saveToDevice: false,
+    });
+  }
+  const state: PhoneState = {
+    schema: 1,
+    device: spec.simDevice,
+    profile: spec.simProfile,
+    locale: spec.simLocale ?? profile.defaultLocale,
+    seed: spec.simSeed,
+    rng: spec.simSeed,
+    app: { running: false, stack: [], instance: 1, pendingPopups: ['notif', 'contacts'], overlay: false },
+    drafts,
+    posts: [],
+    uploads: [],
+    savings: [],
+    faults: { ...spec.simFaults },
+    timeScale: spec.simTimeScale,
+    counters: { commands: 0, postTaps: 0, launches: 0, nextId: spec.simDrafts + 1 },
+    device_: { locked: false, battery: 87 },
+  };
+  store.save(state);
+  return state;
+}

@@ -1,0 +1,180 @@
+/** The own-video player with its "..." menu, the camera, and the gallery picker (restore path). */
+import { GALLERY_DIRS } from '../model/posting.js';
+import type { UiNode } from '../ui/node.js';
+import { builder, C, type ScreenCtx } from './build.js';
+
+/** Own video: "..." opens a bottom sheet with a horizontal row of actions (Save video, Delete). */
+export function playerScreen(
+  ctx: ScreenCtx,
+  s: { postId: string; menu: boolean; confirmDelete: boolean },
+): UiNode[] {
+  const { n, tap } = builder(ctx);
+  const t = ctx.t;
+  const post = ctx.state.posts.find((p) => p.id === s.postId);
+  const nodes: UiNode[] = [
+    n(C.FL, [0, 0, 1080, 2400], { key: 'player.root', blocksTouches: true }, [
+      n(C.V, [0, 0, 1080, 2208], { idKey: 'feed.video', desc: t.video, clickable: true, tap: tap('none') }),
+      n(C.BTN, [16, 132, 131, 248], {
+        idKey: 'player.back',
+        desc: t.back,
+        clickable: true,
+        tap: tap('back'),
+      }),
+      n(C.BTN, [912, 1320, 1080, 1478], {
+        idKey: 'feed.like',
+        desc: t.likeVideo,
+        clickable: true,
+        tap: tap('none'),
+      }),
+      n(C.IV, [930, 1980, 1060, 2100], {
+        idKey: 'player.more',
+        desc: t.moreMenu,
+        clickable: true,
+        tap: tap('playerMenu'),
+      }),
+      n(C.TV, [32, 2046, 870, 2097], { idKey: 'feed.desc', text: post?.caption ?? '' }),
+    ]),
+  ];
+  if (s.menu) {
+    const actions: [string, string][] = [
+      ['saveVideo', t.saveVideo],
+      ['none', t.privacySettings],
+      ['deletePost', t.delete],
+    ];
+    nodes.push(
+      n(C.V, [0, 0, 1080, 1500], { key: 'player.scrim', clickable: true, tap: tap('back') }),
+      n(C.FL, [0, 1500, 1080, 2400], { idKey: 'share.sheet', desc: t.bottomSheet, blocksTouches: true }, [
+        n(C.TV, [42, 1530, 1038, 1590], { idKey: 'share.title', text: t.share }),
+        n(
+          C.RV,
+          [0, 1700, 1080, 1900],
+          { idKey: 'share.row', scrollable: true },
+          actions.map(([action, label], i) =>
+            n(
+              C.BTN,
+              [42 + i * 250, 1700, 262 + i * 250, 1900],
+              { desc: label, clickable: true, tap: tap(action), key: `share.${action}.${i}` },
+              [
+                n(C.TV, [42 + i * 250, 1850, 262 + i * 250, 1890], {
+                  text: label,
+                  key: `share.${action}.${i}.label`,
+                }),
+              ],
+            ),
+          ),
+        ),
+      ]),
+    );
+  }
+  if (s.confirmDelete) {
+    nodes.push(
+      n(C.FL, [0, 0, 1080, 2400], { key: 'player.confirm', blocksTouches: true }, [
+        n(C.TV, [150, 1000, 930, 1080], { text: t.deleteQ, key: 'player.confirm.title' }),
+        n(C.BTN, [150, 1200, 530, 1320], {
+          text: t.cancel,
+          clickable: true,
+          tap: tap('confirmDeletePost', { ok: false }),
+          key: 'player.confirm.cancel',
+        }),
+        n(C.BTN, [550, 1200, 930, 1320], {
+          text: t.delete,
+          desc: t.delete,
+          clickable: true,
+          tap: tap('confirmDeletePost', { ok: true }),
+          key: 'player.confirm.ok',
+        }),
+      ]),
+    );
+  }
+  return nodes;
+}
+
+/** The camera (A.2): the gallery thumbnail at the bottom left opens the picker. */
+export function cameraScreen(ctx: ScreenCtx): UiNode[] {
+  const { n, tap } = builder(ctx);
+  return [
+    n(C.FL, [0, 0, 1080, 2400], { idKey: 'camera.root', blocksTouches: true }, [
+      n(C.IV, [32, 193, 148, 309], {
+        idKey: 'camera.close',
+        desc: ctx.t.close,
+        clickable: true,
+        tap: tap('back'),
+      }),
+      n(C.TV, [456, 198, 686, 314], { idKey: 'camera.sound', text: 'Add sound' }),
+      n(C.FL, [0, 2081, 210, 2239], {
+        idKey: 'camera.gallery',
+        desc: ctx.t.upload,
+        clickable: true,
+        tap: tap('openGallery'),
+      }),
+      n(C.FL, [395, 1752, 684, 2041], {
+        idKey: 'camera.record',
+        desc: '@2131888184',
+        clickable: true,
+        tap: tap('none'),
+      }),
+    ]),
+  ];
+}
+
+/** The gallery picker (A.3): newest videos first; selecting one shows Next. */
+export function pickerScreen(ctx: ScreenCtx, s: { selected?: string }): UiNode[] {
+  const { n, tap } = builder(ctx);
+  const t = ctx.t;
+  const files = GALLERY_DIRS.flatMap((d) => ctx.store.list(d))
+    .filter((f) => f.path.toLowerCase().endsWith('.mp4'))
+    .sort((a, b) => b.mtimeMs - a.mtimeMs)
+    .slice(0, 12);
+  const tiles = files.map((f, i) => {
+    const x = (i % 4) * 270;
+    const y = 400 + Math.floor(i / 4) * 270;
+    const sel = f.path === s.selected;
+    return n(
+      C.FL,
+      [x, y, x + 268, y + 268],
+      {
+        idKey: 'picker.tile',
+        key: `picker.${i}`,
+        desc: `Video ${i + 1}`,
+        clickable: true,
+        selected: sel,
+        tap: tap('pickerSelect', { path: f.path }),
+      },
+      [
+        n(C.TV, [x + 150, y + 220, x + 260, y + 260], {
+          idKey: 'picker.duration',
+          text: '00:02',
+          key: `picker.${i}.dur`,
+        }),
+      ],
+    );
+  });
+  return [
+    n(C.FL, [0, 0, 1080, 2400], { idKey: 'picker.root', blocksTouches: true }, [
+      n(C.IV, [42, 167, 105, 230], {
+        idKey: 'picker.close',
+        desc: t.close,
+        clickable: true,
+        tap: tap('back'),
+      }),
+      n(C.TV, [445, 173, 586, 223], { idKey: 'picker.recents', text: t.recents }),
+      n(C.TV, [68, 262, 228, 380], { text: t.all, key: 'picker.all' }),
+      n(C.TV, [280, 262, 475, 380], { text: t.videos, key: 'picker.videos' }),
+      n(C.GV, [0, 400, 1080, 2100], { idKey: 'picker.grid' }, tiles),
+      ...(s.selected
+        ? [
+            n(C.BTN, [700, 2180, 1048, 2305], {
+              idKey: 'picker.next',
+              text: t.next,
+              clickable: true,
+              tap: tap('pickerNext'),
+            }),
+          ]
+        : [
+            n(C.FL, [32, 2137, 354, 2337], { idKey: 'picker.multi' }, [
+              n(C.TV, [111, 2214, 354, 2261], { idKey: 'picker.multiLabel', text: t.selectMultiple }),
+            ]),
+          ]),
+    ]),
+  ];
+}

@@ -1,0 +1,150 @@
+/**
+ * The pop-ups TikTok shows at launch and at random (tiktok-ui.md §1.2), and the fault overlay
+ * that blocks taps but is absent from the accessibility tree.
+ */
+import type { PopupKind } from '../model/state.js';
+import type { UiNode } from '../ui/node.js';
+import { builder, C, type ScreenCtx } from './build.js';
+
+/** The nodes of a pop-up, drawn over the screen. */
+export function popupNodes(ctx: ScreenCtx, kind: PopupKind): UiNode[] {
+  const { n, tap } = builder(ctx);
+  const t = ctx.t;
+  const dismiss = tap('popup');
+  switch (kind) {
+    case 'notif':
+      return [
+        n(C.FL, [0, 1500, 1080, 2400], { idKey: 'popup.notif.root', blocksTouches: true }, [
+          n(C.TV, [42, 1600, 1038, 1700], { text: t.notifTitle, key: 'popup.notif.title' }),
+          n(C.BTN, [42, 2100, 529, 2230], {
+            idKey: 'popup.notif.notNow',
+            text: t.notNow,
+            clickable: true,
+            tap: dismiss,
+          }),
+          n(C.BTN, [551, 2100, 1038, 2230], {
+            idKey: 'popup.notif.turnOn',
+            text: t.turnOn,
+            clickable: true,
+            tap: dismiss,
+          }),
+        ]),
+      ];
+    case 'contacts':
+      return [
+        n(
+          C.FL,
+          [80, 800, 1000, 1600],
+          { idKey: 'popup.contacts.dialog', desc: t.dialog, blocksTouches: true },
+          [
+            n(C.TV, [120, 850, 960, 1150], { idKey: 'popup.contacts.text', text: t.contactsText }),
+            n(C.BTN, [120, 1300, 960, 1420], {
+              text: t.openSettings,
+              clickable: true,
+              tap: dismiss,
+              key: 'popup.contacts.settings',
+            }),
+            n(C.BTN, [120, 1440, 960, 1560], {
+              text: t.dontAllow,
+              clickable: true,
+              tap: dismiss,
+              key: 'popup.contacts.deny',
+            }),
+          ],
+        ),
+      ];
+    case 'collections':
+      return [
+        n(C.V, [0, 77, 1080, 2400], { idKey: 'popup.collections.scrim', clickable: true, tap: dismiss }),
+        n(
+          C.FL,
+          [0, 564, 1080, 2400],
+          { idKey: 'popup.collections.sheet', desc: t.bottomSheet, blocksTouches: true },
+          [
+            n(C.IV, [88, 674, 992, 1078], { idKey: 'popup.collections.intro', desc: t.intro }),
+            n(C.TV, [88, 1122, 992, 1332], { idKey: 'popup.collections.title', text: t.collectionsTitle }),
+            n(C.TV, [187, 1590, 992, 1746], { idKey: 'popup.collections.body', text: t.collectionsBody }),
+            n(C.BTN, [88, 1901, 529, 2044], {
+              idKey: 'popup.collections.notNow',
+              text: t.notNow,
+              clickable: true,
+              tap: dismiss,
+            }),
+            n(C.BTN, [551, 1901, 992, 2044], {
+              idKey: 'popup.collections.try',
+              text: t.tryIt,
+              clickable: true,
+              tap: dismiss,
+            }),
+            n(C.IV, [941, 575, 1063, 697], {
+              idKey: 'popup.collections.close',
+              desc: t.close,
+              clickable: true,
+              tap: dismiss,
+            }),
+          ],
+        ),
+      ];
+    case 'follow':
+      return [
+        n(C.FL, [0, 900, 1080, 2400], { key: 'popup.follow', blocksTouches: true }, [
+          n(C.TV, [42, 950, 900, 1030], { idKey: 'popup.follow.title', text: t.followTitle }),
+          n(C.IV, [960, 940, 1060, 1040], {
+            idKey: 'popup.follow.close',
+            desc: t.close,
+            clickable: true,
+            tap: dismiss,
+          }),
+        ]),
+      ];
+    case 'update':
+      // The real update prompt carries no text, desc or id: bare FrameLayout/ViewGroup nodes
+      // (tt4314_fr_update_prompt.xml). Only its shape, a tap on its button area or Back gets rid of it.
+      return [
+        {
+          cls: C.FL,
+          pkg: ctx.profile.packageName,
+          id: 'android:id/content',
+          bounds: [0, 0, 1080, 2400],
+          key: 'popup.update',
+          blocksTouches: true,
+          children: [
+            {
+              cls: C.VG,
+              pkg: ctx.profile.packageName,
+              bounds: [0, 0, 1080, 2400],
+              children: [
+                {
+                  cls: C.VG,
+                  pkg: ctx.profile.packageName,
+                  bounds: [152, 562, 928, 1658],
+                  children: [
+                    {
+                      cls: C.VG,
+                      pkg: ctx.profile.packageName,
+                      bounds: [200, 1480, 880, 1600],
+                      clickable: true,
+                      tap: dismiss,
+                    },
+                  ],
+                },
+              ],
+            },
+          ],
+        },
+      ];
+  }
+}
+
+/** The invisible overlay (fault): covers the screen, absorbs taps, only a screenshot shows it. */
+export function overlayNode(ctx: ScreenCtx): UiNode {
+  return {
+    cls: C.FL,
+    pkg: ctx.profile.packageName,
+    bounds: [0, 600, 1080, 2400],
+    hidden: true,
+    blocksTouches: true,
+    color: [254, 44, 85],
+    key: 'overlay',
+  };
+}

@@ -1,0 +1,70 @@
+/**
+ * Locator strategies over the rendered tree, with the semantics of the real drivers:
+ * `id` (a bare id gets the app package, as UiAutomator2 does), `accessibility id` (content-desc),
+ * `class name`, `xpath` (over the same XML the page source returns) and `-android uiautomator`.
+ */
+import xpath from 'xpath';
+import type { XmlTree } from './android-xml.js';
+import type { PlacedNode } from './node.js';
+import { parseUiSelector, UiSelectorError } from './uiselector.js';
+
+/** A selector the strategy cannot parse (W3C "invalid selector"). */
+export class InvalidSelectorError extends Error {}
+
+/** Strategies this driver answers (others get "invalid selector"). */
+export const ANDROID_STRATEGIES = [
+  'id',
+  'accessibility id',
+  'class name',
+  'xpath',
+  '-android uiautomator',
+] as const;
+
+/** Find nodes by a W3C/Appium locator. `scrolls` is set when UiScrollable asked to scroll. */
+export function locate(
+  strategy: string,
+  selector: string,
+  placed: PlacedNode[],
+  tree: () => XmlTree,
+  appPackage: string,
+): { nodes: PlacedNode[]; scrollIntoView: boolean } {
+  const visible = placed.filter((p) => p.node.cls !== 'hierarchy');
+  switch (strategy) {
+    case 'id': {
+      const full = selector.includes(':id/') ? selector : `${appPackage}:id/${selector}`;
+      return { nodes: visible.filter((p) => p.node.id === full), scrollIntoView: false };
+    }
+    case 'accessibility id':
+      return { nodes: visible.filter((p) => p.node.desc === selector), scrollIntoView: false };
+    case 'class name':
+      return { nodes: visible.filter((p) => p.node.cls === selector), scrollIntoView: false };
+    case 'xpath': {
+      const t = tree();
+      let result: unknown;
+      try {
+        result = xpath.select(selector, t.root as unknown as Node);
+      } catch (err) {
+        throw new InvalidSelectorError(`invalid xpath ${selector}: ${(err as Error).message}`);
+      }
+      const els = Array.isArray(result) ? result : [];
+      const nodes = els
+        .map((e) => t.nodeOf.get(e as never))
+        .filter((p): p is PlacedNode => !!p && p.node.cls !== 'hierarchy');
+      return { nodes, scrollIntoView: false };
+    }
+    case '-android uiautomator': {
+      let parsed: ReturnType<typeof parseUiSelector>;
+      try {
+        parsed = parseUiSelector(selector);
+      } catch (err) {
+        if (err instanceof UiSelectorError) throw new InvalidSelectorError(err.message);
+        throw err;
+      }
+      const all = visible.filter((p) => parsed.test(p.node));
+      const nodes = parsed.instance === undefined ? all : all.slice(parsed.instance, parsed.instance + 1);
+      return { nodes, scrollIntoView: parsed.scrollIntoView };
+    }
+    default:
+      throw new InvalidSelectorError(`locator strategy "${strategy}" is not supported on Android`);
+  }
+}

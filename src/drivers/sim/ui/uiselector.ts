@@ -1,0 +1,93 @@
+/**
+ * The part of Android's UiSelector / UiScrollable language people use with
+ * `-android uiautomator`: `new UiSelector().text("Post").className("android.widget.Button")`,
+ * `.instance(1)`, and `new UiScrollable(new UiSelector().scrollable(true)).scrollIntoView(...)`.
+ */
+import type { UiNode } from './node.js';
+
+/** A parsed selector: node predicates plus an optional instance index. */
+export interface ParsedUiSelector {
+  test: (n: UiNode) => boolean;
+  instance?: number;
+  /** Wrapped in UiScrollable(...).scrollIntoView(...). */
+  scrollIntoView: boolean;
+}
+
+/** Invalid selector text (the driver reports it as "invalid selector"). */
+export class UiSelectorError extends Error {}
+
+const METHODS: Record<string, (arg: string | number | boolean) => (n: UiNode) => boolean> = {
+  text: (a) => (n) => (n.text ?? '') === a,
+  textContains: (a) => (n) => (n.text ?? '').includes(String(a)),
+  textStartsWith: (a) => (n) => (n.text ?? '').startsWith(String(a)),
+  textMatches: (a) => matches(String(a), (n) => n.text),
+  description: (a) => (n) => (n.desc ?? '') === a,
+  descriptionContains: (a) => (n) => (n.desc ?? '').includes(String(a)),
+  descriptionStartsWith: (a) => (n) => (n.desc ?? '').startsWith(String(a)),
+  descriptionMatches: (a) => matches(String(a), (n) => n.desc),
+  resourceId: (a) => (n) => (n.id ?? '') === a,
+  resourceIdMatches: (a) => matches(String(a), (n) => n.id),
+  className: (a) => (n) => n.cls === a,
+  classNameMatches: (a) => matches(String(a), (n) => n.cls),
+  packageName: (a) => (n) => n.pkg === a,
+  clickable: (a) => (n) => !!n.clickable === a,
+  scrollable: (a) => (n) => !!n.scrollable === a,
+  checkable: (a) => (n) => !!n.checkable === a,
+  checked: (a) => (n) => !!n.checked === a,
+  enabled: (a) => (n) => (n.enabled ?? true) === a,
+  selected: (a) => (n) => !!n.selected === a,
+  focused: (a) => (n) => !!n.focused === a,
+};
+
+function matches(re: string, get: (n: UiNode) => string | undefined): (n: UiNode) => boolean {
+  let r: RegExp;
+  try {
+    // UiSelector's *Matches use Java's String.matches: the whole value must match.
+    r = new RegExp(`^(?:${re})$`, 's');
+  } catch {
+    throw new UiSelectorError(`bad regular expression ${re}`);
+  }
+  return (n) => r.test(get(n) ?? '');
+}
+
+const CALL = /\.?\s*(\w+)\(\s*("(?:[^"\\]|\\.)*"|-?\d+|true|false)?\s*\)/y;
+
+function parseChain(src: string): ParsedUiSelector {
+  const s = src.trim().replace(/^new\s+UiSelector\(\)/, '');
+  const tests: ((n: UiNode) => boolean)[] = [];
+  let instance: number | undefined;
+  CALL.lastIndex = 0;
+  let pos = 0;
+  while (pos < s.length) {
+    CALL.lastIndex = pos;
+    const m = CALL.exec(s);
+    if (!m) throw new UiSelectorError(`cannot parse UiSelector at "${s.slice(pos, pos + 30)}"`);
+    const [, name, raw] = m;
+    const arg =
+      raw === undefined
+        ? undefined
+        : raw.startsWith('"')
+          ? (JSON.parse(raw) as string)
+          : raw === 'true'
+            ? true
+            : raw === 'false'
+              ? false
+              : Number(raw);
+    if (name === 'instance') instance = Number(arg);
+    else {
+      const f = METHODS[name!];
+      if (!f || arg === undefined) throw new UiSelectorError(`unsupported UiSelector method ${name}`);
+      tests.push(f(arg));
+    }
+    pos = CALL.lastIndex;
+    while (s[pos] === ';' || s[pos] === ' ') pos++;
+  }
+  return { test: (n) => tests.every((t) => t(n)), instance, scrollIntoView: false };
+}
+
+/** Parse a `-android uiautomator` selector string. */
+export function parseUiSelector(src: string): ParsedUiSelector {
+  const scroll = /^\s*new\s+UiScrollable\((.*)\)\s*\.\s*scrollIntoView\((.*)\)\s*;?\s*$/s.exec(src);
+  if (scroll) return { ...parseChain(scroll[2]!), scrollIntoView: true };
+  return parseChain(src.replace(/;\s*$/, ''));
+}

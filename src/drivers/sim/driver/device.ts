@@ -131,13 +131,12 @@ export class SimDevice {
   }
 
   /** A swipe from (x1, y1) to (x2, y2): scrolls the drafts grid when it starts on it. */
-  swipe(x1: number, y1: number, _x2: number, y2: number): void {
+  swipe(_x1: number, y1: number, _x2: number, y2: number): void {
     const s = top(this.state);
     const dy = y1 - y2;
     if (s.name === 'drafts' && Math.abs(dy) > 100) {
       this.act({ type: 'draftsScroll', rows: Math.sign(dy) * Math.max(1, Math.round(Math.abs(dy) / 380)) });
     }
-    void x1;
   }
 
   setValue(elementId: string, text: string): void {

@@ -112,12 +112,12 @@ export class SimDriver extends BaseDriver<Constraints, StringRecord, StringRecor
     return this.phone;
   }
 
-  // biome-ignore lint/suspicious/noExplicitAny: BaseDriver declares overloads per `mult`
   override async findElOrEls(
     strategy: string,
     selector: string,
     mult: boolean,
     context?: string,
+    // biome-ignore lint/suspicious/noExplicitAny: BaseDriver declares one overload per `mult`
   ): Promise<any> {
     const nodes = this.dev.find(
       strategy,

@@ -4,7 +4,7 @@ import { builder, C, type ScreenCtx } from './build.js';
 import { bottomNav } from './common.js';
 
 /** Android's home screen with the TikTok icon. */
-export function launcherScreen(ctx: ScreenCtx): UiNode[] {
+export function launcherScreen(): UiNode[] {
   const pkg = 'com.android.launcher3';
   return [
     {

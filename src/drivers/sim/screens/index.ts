@@ -26,7 +26,7 @@ function appNodes(ctx: ScreenCtx): UiNode[] {
   const c = state.app.compose;
   switch (s.name) {
     case 'launcher':
-      return launcherScreen(ctx);
+      return launcherScreen();
     case 'splash':
       return splashScreen();
     case 'feed':
@@ -59,7 +59,7 @@ export function render(ctx: ScreenCtx): UiNode {
   const { state, profile } = ctx;
   const running = state.app.running && top(state).name !== 'launcher';
   const windows: UiNode[] = [];
-  const app: UiNode[] = running ? appNodes(ctx) : launcherScreen(ctx);
+  const app: UiNode[] = running ? appNodes(ctx) : launcherScreen();
   if (running && state.app.popup) app.push(...popupNodes(ctx, state.app.popup));
   if (running && state.app.overlay) app.push(overlayNode(ctx));
   windows.push({

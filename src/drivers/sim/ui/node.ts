@@ -64,7 +64,7 @@ export function finalize(root: UiNode): PlacedNode[] {
     const key = node.key ?? (parent ? `${parent.key}/${index}` : 'root');
     const placed: PlacedNode = { node, key, parent, index, depth };
     out.push(placed);
-    node.children?.forEach((c, i) => walk(c, placed, i, depth + 1));
+    for (const [i, c] of (node.children ?? []).entries()) walk(c, placed, i, depth + 1);
   };
   walk(root, undefined, 0, 0);
   return out;
@@ -75,7 +75,7 @@ export function drawOrder(root: UiNode): UiNode[] {
   const out: UiNode[] = [];
   const walk = (n: UiNode) => {
     out.push(n);
-    n.children?.forEach(walk);
+    for (const c of n.children ?? []) walk(c);
   };
   walk(root);
   return out;

@@ -1,0 +1,92 @@
+/** Actions from a draft or a picked video to Post: editor, post screen, privacy, More options. */
+import { createHash } from 'node:crypto';
+import { probeMp4 } from '../../../media/mp4.js';
+import type { Handlers } from './app.js';
+import { pop, popTo, push, resetTo } from './navigation.js';
+import { startPost } from './posting.js';
+import type { Media } from './state.js';
+import { nextId, top } from './state.js';
+import { type Privacy, textsFor } from './texts.js';
+
+/** Handlers by action type. */
+export const composeHandlers: Handlers = {
+  editorNext(state) {
+    push(state, { name: 'post' });
+    if (state.faults.invisibleOverlay > 0) {
+      // Fault: an overlay (like "Continue editing this post?") that uiautomator cannot see.
+      state.faults.invisibleOverlay -= 1;
+      state.app.overlay = true;
+    }
+  },
+  focusCaption(state) {
+    if (state.app.compose) state.app.compose.keyboard = true;
+  },
+  setCaption(state, a) {
+    if (state.app.compose) Object.assign(state.app.compose, { caption: String(a.text), keyboard: true });
+  },
+  openPrivacy(state) {
+    push(state, { name: 'privacy' });
+  },
+  choosePrivacy(state, a) {
+    const compose = state.app.compose;
+    // The sheet closes itself after a choice (trill 44.4.3 calibration).
+    pop(state);
+    if (!compose) return;
+    if (state.faults.privacyNotStick > 0) {
+      state.faults.privacyNotStick -= 1; // fault: the choice silently does not stick
+      return;
+    }
+    compose.privacy = a.level as Privacy;
+  },
+  openMoreOptions(state) {
+    push(state, { name: 'moreOptions' });
+  },
+  toggleSaveToDevice(state) {
+    if (state.app.compose) state.app.compose.saveToDevice = !state.app.compose.saveToDevice;
+  },
+  post(state, _a, env) {
+    if (state.app.compose) startPost(state, state.app.compose, env.now);
+  },
+  saveDraft(state, _a, env) {
+    const c = state.app.compose;
+    if (!c) return;
+    const existing = c.draftId ? state.drafts.find((d) => d.id === c.draftId) : undefined;
+    const settings = { caption: c.caption, privacy: c.privacy, saveToDevice: c.saveToDevice };
+    if (existing) Object.assign(existing, settings);
+    else state.drafts.unshift({ id: nextId(state, 'd'), media: c.media, createdAt: env.now, ...settings });
+    state.app.compose = undefined;
+    if (existing && popTo(state, 'drafts')) return;
+    resetTo(state, { name: 'profile', tab: 'videos' });
+    state.app.toast = textsFor(state.locale).savedToDrafts;
+  },
+  openGallery(state) {
+    push(state, { name: 'picker' });
+  },
+  pickerSelect(state, a) {
+    const s = top(state);
+    if (s.name === 'picker') s.selected = a.path as string;
+  },
+  pickerNext(state, _a, env) {
+    const s = top(state);
+    if (s.name !== 'picker' || !s.selected) return;
+    const bytes = env.store.readFile(s.selected);
+    const media: Media = {
+      path: `/data/data/app/files/drafts/${nextId(state, 'm')}.mp4`,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      size: bytes.length,
+      durationMs: durationOf(bytes),
+    };
+    env.store.writeFile(media.path, bytes);
+    state.app.compose = { media, caption: '', privacy: 'everyone', saveToDevice: false, keyboard: false };
+    push(state, { name: 'editor' });
+  },
+};
+
+/** A picked video keeps its own duration; a file mp4box cannot read gets a nominal one. */
+function durationOf(bytes: Buffer): number {
+  try {
+    return probeMp4(bytes).durationMs;
+  } catch {
+    return 1000;
+  }
+}

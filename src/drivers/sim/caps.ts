@@ -54,6 +54,8 @@ export const simCapsSchema = z
     simReset: z.boolean().default(false),
     /** Initial state (used when the phone is created or reset). */
     simDrafts: z.number().int().min(0).max(500).default(5),
+    /** Videos the account has already posted publicly (they fill the profile grid). */
+    simPosts: z.number().int().min(0).max(100).default(0),
     simProfile: z.enum(SIM_PROFILES).default('tiktok-43.1.4'),
     simLocale: z.enum(SIM_LOCALES).optional(),
     simSeed: z
@@ -67,6 +69,10 @@ export const simCapsSchema = z
     /** Scale of upload/save durations: 0 = instant, 1 = realistic (seconds). */
     simTimeScale: z.number().min(0).max(100).default(0),
     simFaults: simFaultsSchema.default(simFaultsSchema.parse({})),
+    /** Pop-ups shown one after another at the first launch of a new phone (the real app: notifications, contacts). */
+    simLaunchPopups: z
+      .array(z.enum(['notif', 'contacts', 'collections', 'follow', 'update']))
+      .default(['notif', 'contacts']),
   })
   .passthrough();
 export type SimCaps = z.infer<typeof simCapsSchema>;

@@ -5,13 +5,21 @@
 import type { SimCaps } from '../caps.js';
 import { encodeVideo } from './media.js';
 import { getProfile } from './profiles.js';
-import type { Draft, PhoneState } from './state.js';
+import type { Draft, PhoneState, Post } from './state.js';
 import type { PhoneStore } from './store.js';
 
 /** What a new phone is made from (a subset of the capabilities). */
 export type PhoneSpec = Pick<
   SimCaps,
-  'simDevice' | 'simDrafts' | 'simProfile' | 'simLocale' | 'simSeed' | 'simFaults' | 'simTimeScale'
+  | 'simDevice'
+  | 'simDrafts'
+  | 'simPosts'
+  | 'simProfile'
+  | 'simLocale'
+  | 'simSeed'
+  | 'simFaults'
+  | 'simTimeScale'
+  | 'simLaunchPopups'
 >;
 
 const CAPTIONS = [
@@ -48,6 +56,21 @@ export async function createPhone(store: PhoneStore, spec: PhoneSpec, now = Date
       saveToDevice: false,
     });
   }
+  const posts: Post[] = [];
+  for (let i = 1; i <= spec.simPosts; i++) {
+    const video = await encodeVideo(spec.simSeed * 1000 + 500 + i, `${spec.simDevice}/old${i}`);
+    const path = `/data/data/${pkg}/files/posted/old${i}.mp4`;
+    store.writeFile(path, video.bytes);
+    const media = { path, sha256: video.sha256, size: video.bytes.length, durationMs: video.durationMs };
+    posts.push({
+      id: `old${i}`,
+      caption: `old video ${i}`,
+      privacy: 'everyone',
+      media,
+      postedAt: now - i * 86_400_000,
+      status: 'posted',
+    });
+  }
   const state: PhoneState = {
     schema: 1,
     device: spec.simDevice,
@@ -55,9 +78,9 @@ export async function createPhone(store: PhoneStore, spec: PhoneSpec, now = Date
     locale: spec.simLocale ?? profile.defaultLocale,
     seed: spec.simSeed,
     rng: spec.simSeed,
-    app: { running: false, stack: [], instance: 1, pendingPopups: ['notif', 'contacts'], overlay: false },
+    app: { running: false, stack: [], instance: 1, pendingPopups: [...spec.simLaunchPopups], overlay: false },
     drafts,
-    posts: [],
+    posts,
     uploads: [],
     savings: [],
     faults: { ...spec.simFaults },

@@ -69,6 +69,7 @@ const V43: Record<string, string> = {
   'profile.grid': 'gxd',
   'profile.tile': 'e52',
   'profile.tileViews': 'xxy',
+  'profile.content': 'e52',
   'profile.tileProgress': 'qjj',
   'profile.tileProgressBar': 's36',
   'editor.back': 'b98',

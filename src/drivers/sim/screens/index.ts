@@ -62,14 +62,17 @@ export function render(ctx: ScreenCtx): UiNode {
   const app: UiNode[] = running ? appNodes(ctx) : launcherScreen();
   if (running && state.app.popup) app.push(...popupNodes(ctx, state.app.popup));
   if (running && state.app.overlay) app.push(overlayNode(ctx));
-  windows.push({
-    cls: C.FL,
-    pkg: running ? profile.packageName : 'com.android.launcher3',
-    id: running ? 'android:id/content' : undefined,
-    bounds: [0, 0, 1080, 2400],
-    key: 'window.app',
-    children: app,
-  });
+  // While the app starts there is no TikTok window at all (tt4314_fr_launch_black.xml).
+  const starting = running && top(state).name === 'splash';
+  if (!starting)
+    windows.push({
+      cls: C.FL,
+      pkg: running ? profile.packageName : 'com.android.launcher3',
+      id: running ? 'android:id/content' : undefined,
+      bounds: [0, 0, 1080, 2400],
+      key: 'window.app',
+      children: app,
+    });
   if (running) {
     const badge = uploadBadge(ctx);
     if (badge) windows.push(badge);

@@ -63,7 +63,11 @@ export function popupNodes(ctx: ScreenCtx, kind: PopupKind): UiNode[] {
           [
             n(C.IV, [88, 674, 992, 1078], { idKey: 'popup.collections.intro', desc: t.intro }),
             n(C.TV, [88, 1122, 992, 1332], { idKey: 'popup.collections.title', text: t.collectionsTitle }),
+            n(C.IV, [88, 1420, 154, 1486], { desc: t.share, key: 'popup.collections.shareIcon' }),
+            n(C.TV, [187, 1420, 992, 1524], { text: t.collectionsInvite, key: 'popup.collections.invite' }),
             n(C.TV, [187, 1590, 992, 1746], { idKey: 'popup.collections.body', text: t.collectionsBody }),
+            n(C.IV, [88, 1812, 154, 1824], { desc: t.person, key: 'popup.collections.personIcon' }),
+            n(C.TV, [187, 1812, 992, 1824], { text: t.collectionsFind, key: 'popup.collections.find' }),
             n(C.BTN, [88, 1901, 529, 2044], {
               idKey: 'popup.collections.notNow',
               text: t.notNow,

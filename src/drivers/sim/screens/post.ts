@@ -119,12 +119,14 @@ export function postScreen(ctx: ScreenCtx, c: Compose): UiNode[] {
         tap: tap('focusCaption'),
         input: tap('setCaption'),
       }),
+      // The cover's desc is an unresolved string reference on 43.1.4 (anonymised on 47.0.3).
       n(C.IV, [715, 270, 1038, 661], {
         idKey: 'post.cover',
-        desc: t.cover,
+        desc: '@2131888107',
         clickable: true,
         tap: tap('none'),
       }),
+      n(C.TV, [741, 291, 872, 336], { idKey: 'post.preview', text: t.preview }),
       n(C.TV, [731, 533, 1022, 645], { idKey: 'post.editCover', text: t.editCover }),
     ]),
     n(C.LL, [42, 719, 568, 803], { idKey: 'post.extraButtons' }, [

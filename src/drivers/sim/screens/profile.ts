@@ -16,6 +16,9 @@ export function profileScreen(ctx: ScreenCtx, tab: 'videos' | 'private'): UiNode
   const { n, tap } = builder(ctx);
   const t = ctx.t;
   const header = [
+    n(C.BTN, [765, 169, 828, 232], { idKey: 'profile.viewsIcon', desc: t.profileViews }),
+    n(C.TV, [808, 195, 849, 232], { idKey: 'profile.views', text: '12' }),
+    n(C.IV, [849, 148, 954, 253], { desc: t.share, key: 'profile.share' }),
     n(C.BTN, [954, 148, 1059, 253], {
       desc: t.profileMenu,
       clickable: true,
@@ -35,9 +38,10 @@ export function profileScreen(ctx: ScreenCtx, tab: 'videos' | 'private'): UiNode
       clickable: true,
       tap: tap('none'),
     }),
-    ...stat(ctx, 0, '12', t.followingLabel),
-    ...stat(ctx, 1, '34', t.followersLabel),
-    ...stat(ctx, 2, '56', t.likesLabel),
+    ...stat(ctx, 0, count(ctx, 36), t.followingLabel),
+    ...stat(ctx, 1, count(ctx, 111), t.followersLabel),
+    ...stat(ctx, 2, count(ctx, 1338), t.likesLabel),
+    n(C.TV, [95, 784, 330, 831], { idKey: 'profile.studio', text: t.studio }),
   ];
   const tabs: ['videos' | 'private' | 'favorites' | 'liked', string][] = [
     ['videos', t.videos],
@@ -63,6 +67,7 @@ export function profileScreen(ctx: ScreenCtx, tab: 'videos' | 'private'): UiNode
         [
           n(C.IV, [132 + i * 249, 880, 190 + i * 249, 938], {
             idKey: 'profile.tabIcon',
+            desc: t.tabIcons[i],
             key: `profile.tabIcon.${k}`,
           }),
         ],
@@ -82,9 +87,17 @@ export function profileScreen(ctx: ScreenCtx, tab: 'videos' | 'private'): UiNode
     tiles.push(n(C.TV, [300, 1200, 780, 1260], { idKey: 'profile.empty', text: t.noVideos }));
   const grid = n(C.GV, [0, 963, 1080, 2208], { idKey: 'profile.grid', scrollable: posts.length > 9 }, tiles);
   return [
-    n(C.FL, [0, 132, 1080, 2208], { idKey: 'profile.root' }, [...header, strip, grid]),
+    n(C.FL, [0, 132, 1080, 2208], { idKey: 'profile.root' }, [
+      ...header.slice(0, 4),
+      n(C.LL, [0, 269, 1080, 2337], { idKey: 'profile.content' }, [...header.slice(4), strip, grid]),
+    ]),
     bottomNav(ctx, 'profile'),
   ];
+}
+
+/** A count as the app prints it in its language ("1,338", "1 338"). */
+function count(ctx: ScreenCtx, n: number): string {
+  return new Intl.NumberFormat(ctx.state.locale === 'fr' ? 'fr-FR' : 'en-US').format(n);
 }
 
 function stat(ctx: ScreenCtx, i: number, value: string, label: string): UiNode[] {
@@ -143,6 +156,8 @@ function postTile(ctx: ScreenCtx, p: Post, i: number): UiNode {
         key: `tile.${p.id}.pct`,
       }),
     );
+    // An uploading tile has no e52 wrapper in the 43.1.4 dump: its cover is the tile.
+    return n(C.FL, b, { key: `tile.${p.id}.uploading` }, kids);
   } else {
     kids.push(
       n(C.TV, [b[0] + 11, b[3] - 53, b[2], b[3] - 11], {

@@ -5,6 +5,7 @@ import { Command, CommanderError } from 'commander';
 import { DraftvaultError, ExitCode, toDraftvaultError } from '../errors.js';
 import { registerAppium } from './commands/appium.js';
 import { registerDoctor } from './commands/doctor.js';
+import { registerSim } from './commands/sim.js';
 import { type CliContext, println } from './context.js';
 
 /** Build the commander program; each command module adds itself. */
@@ -22,6 +23,7 @@ export function buildProgram(ctx: CliContext): Command {
     });
   registerDoctor(program, ctx);
   registerAppium(program, ctx);
+  registerSim(program, ctx);
   return program;
 }
 

@@ -8,7 +8,7 @@ describe('draftvault CLI', () => {
   it('prints help with every command', async () => {
     const r = await runCli(['--help']);
     expect(r.code).toBe(0);
-    for (const cmd of ['doctor', 'appium']) expect(r.stdout).toContain(cmd);
+    for (const cmd of ['doctor', 'appium', 'sim']) expect(r.stdout).toContain(cmd);
   });
 
   it('rejects an unknown option with one line on stderr and exit 2', async () => {

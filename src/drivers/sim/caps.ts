@@ -4,6 +4,7 @@
  * Names are sent with the `appium:` prefix, which Appium strips before the driver sees them.
  */
 import { z } from 'zod';
+import { problemsOf } from '../../validation.js';
 
 /** TikTok builds the simulator can play (ids and layout per version; see model/profiles.ts). */
 export const SIM_PROFILES = ['tiktok-43.1.4', 'tiktok-46.6.3', 'trill-44.4.3', 'tiktok-47.0.3'] as const;
@@ -86,11 +87,9 @@ export function parseSimCaps(
   if (res.success) return { ok: true, caps: res.data };
   return {
     ok: false,
-    problems: res.error.issues.map((i) => {
-      const where = i.path.length ? `appium:${i.path.join('.')}` : 'capabilities';
-      const allowed = 'values' in i && Array.isArray(i.values) ? ` (one of: ${i.values.join(', ')})` : '';
-      return `${where}: ${i.message}${allowed}`;
-    }),
+    problems: problemsOf(res.error).map(
+      (p) => `${p.path.length ? `appium:${p.path.join('.')}` : 'capabilities'} ${p.message}`,
+    ),
   };
 }
 

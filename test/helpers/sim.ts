@@ -71,10 +71,11 @@ export function useSimServer() {
       device: string,
       caps: Partial<SimCapsInput> = {},
       extra: Record<string, unknown> = {},
+      platform: 'android' | 'ios' = 'android',
     ): Promise<Session> {
       const session = await openSession({
         endpoint: parseAppiumUrl(ctx.server!.url),
-        device: { kind: 'sim', id: device, platform: 'android' },
+        device: { kind: 'sim', id: device, platform },
         capabilities: { ...toWireCaps({ simHome: join(ctx.home!, 'phones'), ...caps }), ...extra },
       });
       ctx.sessions.push(session);

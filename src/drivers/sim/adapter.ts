@@ -31,8 +31,10 @@ export const simAdapter: DeviceAdapter = {
     return { ...simCapabilities(device), ...extra };
   },
   explainSessionError(err) {
-    if (/appium:sim|capabilities/.test(err.message)) {
-      return new DraftvaultError('E_CONFIG', err.message.replace(/^.*?(appium:sim)/s, '$1'), {
+    // Appium wraps the driver's reason as "... Details: <reason> when running ...".
+    const details = /Details: (.*?)(?: when running .*)?$/s.exec(err.message)?.[1] ?? err.message;
+    if (/appium:sim|capabilities|simulated phone/.test(details)) {
+      return new DraftvaultError('E_CONFIG', details, {
         hint: 'see `draftvault sim caps` for valid capabilities',
         cause: err,
       });

@@ -1,5 +1,30 @@
-/** Element attributes with UiAutomator2's names and string values. */
-import type { UiNode } from '../ui/node.js';
+/** Element attributes with UiAutomator2's (or, on the simulated iPhone, XCUITest's) names and values. */
+import { iosAttrs, iosType } from '../ui/ios-xml.js';
+import type { PlacedNode, UiNode } from '../ui/node.js';
+
+/** An attribute as XCUITest returns it. */
+export function iosAttribute(p: PlacedNode, name: string): string | null {
+  const a = iosAttrs(p.node);
+  switch (name) {
+    case 'type':
+      return iosType(p.node, p.parent?.node.cls);
+    case 'name':
+      return a.name || null;
+    case 'label':
+      return a.label || null;
+    case 'value':
+      return a.value;
+    case 'enabled':
+      return String(p.node.enabled ?? true);
+    case 'visible':
+    case 'accessible':
+      return 'true';
+    case 'selected':
+      return String(!!(p.node.selected || p.node.checked));
+    default:
+      return null;
+  }
+}
 
 const s = (v: boolean | undefined) => String(!!v);
 

@@ -11,7 +11,8 @@ import { type PhoneState, top } from '../model/state.js';
 import type { PhoneStore } from '../model/store.js';
 import { render, screenCtx } from '../screens/index.js';
 import { toAndroidXml, type XmlTree } from '../ui/android-xml.js';
-import { InvalidSelectorError, locate } from '../ui/locate.js';
+import { toIosXml } from '../ui/ios-xml.js';
+import { InvalidSelectorError, locate, locateIos } from '../ui/locate.js';
 import { type Action, center, finalize, hitTest, type PlacedNode, type UiNode } from '../ui/node.js';
 
 /** A rendered screen, cached until the state changes. */
@@ -66,7 +67,10 @@ export class SimDevice {
 
   xml(): XmlTree {
     const f = this.current();
-    f.xml ??= toAndroidXml(f.placed, this.profile.width, this.profile.height);
+    f.xml ??=
+      this.state.platform === 'ios'
+        ? toIosXml(f.placed, 'TikTok')
+        : toAndroidXml(f.placed, this.profile.width, this.profile.height);
     return f.xml;
   }
 
@@ -95,6 +99,9 @@ export class SimDevice {
         placed = placed.filter((p) => p !== ctx && isDescendant(p, ctx));
       }
       try {
+        if (this.state.platform === 'ios') {
+          return { nodes: locateIos(strategy, selector, placed, () => this.xml()), scrollIntoView: false };
+        }
         return locate(strategy, selector, placed, () => this.xml(), this.profile.packageName);
       } catch (err) {
         if (err instanceof InvalidSelectorError) throw new errors.InvalidSelectorError(err.message);

@@ -10,9 +10,10 @@ import { parseSimCaps, type SimCaps } from '../caps.js';
 import { createPhone } from '../model/create.js';
 import { crash } from '../model/navigation.js';
 import { PhoneStore } from '../model/store.js';
+import { ANDROID_STRATEGIES, IOS_STRATEGIES } from '../ui/locate.js';
 import { parseActions } from './actions.js';
 import { appCommands } from './app-commands.js';
-import { elementAttribute } from './attributes.js';
+import { elementAttribute, iosAttribute } from './attributes.js';
 import { SimDevice } from './device.js';
 import { EXECUTE_METHODS, mobileCommands } from './mobile.js';
 import { screenshotPng } from './screenshot.js';
@@ -35,7 +36,6 @@ export class SimDriver extends BaseDriver<Constraints, StringRecord, StringRecor
   constructor(opts = {} as ConstructorParameters<typeof BaseDriver>[0]) {
     super(opts);
     this.desiredCapConstraints = { platformName: { presence: true, isString: true } };
-    this.locatorStrategies = ['id', 'accessibility id', 'class name', 'xpath', '-android uiautomator'];
     this.settings = new DeviceSettings(
       { waitForIdleTimeout: 10_000, ignoreUnimportantViews: false },
       async () => {},
@@ -61,6 +61,13 @@ export class SimDriver extends BaseDriver<Constraints, StringRecord, StringRecor
     }
     const store = new PhoneStore(join(home, caps.simDevice));
     const state = caps.simReset || !store.exists() ? await createPhone(store, caps) : store.load();
+    const platform = caps.platformName.toLowerCase() === 'ios' ? 'ios' : 'android';
+    if ((state.platform ?? 'android') !== platform) {
+      throw new errors.SessionNotCreatedError(
+        `simulated phone "${caps.simDevice}" is an ${state.platform === 'ios' ? 'iOS' : 'Android'} phone, not ${caps.platformName} (appium:simReset recreates it)`,
+      );
+    }
+    this.locatorStrategies = [...(platform === 'ios' ? IOS_STRATEGIES : ANDROID_STRATEGIES)];
     if ('simFaults' in plain) state.faults = { ...caps.simFaults };
     if ('simTimeScale' in plain || caps.simReset) state.timeScale = caps.simTimeScale;
     const [sessionId, sessionCaps] = await super.createSession(...(args as [never]));
@@ -136,10 +143,11 @@ export class SimDriver extends BaseDriver<Constraints, StringRecord, StringRecor
     return this.dev.resolve(el).node.text ?? '';
   }
   async getAttribute(name: string, el: string) {
-    return elementAttribute(this.dev.resolve(el).node, name);
+    const p = this.dev.resolve(el);
+    return this.dev.state.platform === 'ios' ? iosAttribute(p, name) : elementAttribute(p.node, name);
   }
   async getProperty(name: string, el: string) {
-    return elementAttribute(this.dev.resolve(el).node, name);
+    return this.getAttribute(name, el);
   }
   async getName(el: string) {
     return this.dev.resolve(el).node.cls;

@@ -11,6 +11,7 @@ import type { PhoneStore } from './store.js';
 /** What a new phone is made from (a subset of the capabilities). */
 export type PhoneSpec = Pick<
   SimCaps,
+  | 'platformName'
   | 'simDevice'
   | 'simDrafts'
   | 'simPosts'
@@ -75,6 +76,7 @@ export async function createPhone(store: PhoneStore, spec: PhoneSpec, now = Date
     schema: 1,
     device: spec.simDevice,
     profile: spec.simProfile,
+    platform: spec.platformName.toLowerCase() === 'ios' ? 'ios' : 'android',
     locale: spec.simLocale ?? profile.defaultLocale,
     seed: spec.simSeed,
     rng: spec.simSeed,

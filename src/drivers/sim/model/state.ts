@@ -89,6 +89,8 @@ export interface PhoneState {
   schema: 1;
   device: string;
   profile: SimProfileId;
+  /** Which OS the phone runs: fixed when it is created. */
+  platform: 'android' | 'ios';
   locale: SimLocale;
   seed: number;
   /** PRNG state (mulberry32), advanced by every random choice. */

@@ -5,6 +5,8 @@
  */
 import xpath from 'xpath';
 import type { XmlTree } from './android-xml.js';
+import { classChain, IosLocatorError, parsePredicate } from './ios-locators.js';
+import { iosAttrs, iosType } from './ios-xml.js';
 import type { PlacedNode } from './node.js';
 import { parseUiSelector, UiSelectorError } from './uiselector.js';
 
@@ -19,6 +21,61 @@ export const ANDROID_STRATEGIES = [
   'xpath',
   '-android uiautomator',
 ] as const;
+
+/** Strategies on the simulated iPhone (as the XCUITest driver). */
+export const IOS_STRATEGIES = [
+  'id',
+  'name',
+  'accessibility id',
+  'class name',
+  'xpath',
+  '-ios predicate string',
+  '-ios class chain',
+] as const;
+
+function xpathNodes(selector: string, t: XmlTree): PlacedNode[] {
+  let result: unknown;
+  try {
+    result = xpath.select(selector, t.root as unknown as Node);
+  } catch (err) {
+    throw new InvalidSelectorError(`invalid xpath ${selector}: ${(err as Error).message}`);
+  }
+  const els = Array.isArray(result) ? result : [];
+  return els
+    .map((e) => t.nodeOf.get(e as never))
+    .filter((p): p is PlacedNode => !!p && p.node.cls !== 'hierarchy');
+}
+
+/** Find nodes on the simulated iPhone. */
+export function locateIos(
+  strategy: string,
+  selector: string,
+  placed: PlacedNode[],
+  tree: () => XmlTree,
+): PlacedNode[] {
+  const visible = placed.filter((p) => p.node.cls !== 'hierarchy');
+  try {
+    switch (strategy) {
+      case 'id':
+      case 'name':
+      case 'accessibility id':
+        return visible.filter((p) => iosAttrs(p.node).name === selector);
+      case 'class name':
+        return visible.filter((p) => iosType(p.node, p.parent?.node.cls) === selector);
+      case 'xpath':
+        return xpathNodes(selector, tree());
+      case '-ios predicate string':
+        return visible.filter(parsePredicate(selector));
+      case '-ios class chain':
+        return classChain(selector, placed).filter((p) => p.node.cls !== 'hierarchy');
+      default:
+        throw new InvalidSelectorError(`locator strategy "${strategy}" is not supported on iOS`);
+    }
+  } catch (err) {
+    if (err instanceof IosLocatorError) throw new InvalidSelectorError(err.message);
+    throw err;
+  }
+}
 
 /** Find nodes by a W3C/Appium locator. `scrolls` is set when UiScrollable asked to scroll. */
 export function locate(
@@ -38,20 +95,8 @@ export function locate(
       return { nodes: visible.filter((p) => p.node.desc === selector), scrollIntoView: false };
     case 'class name':
       return { nodes: visible.filter((p) => p.node.cls === selector), scrollIntoView: false };
-    case 'xpath': {
-      const t = tree();
-      let result: unknown;
-      try {
-        result = xpath.select(selector, t.root as unknown as Node);
-      } catch (err) {
-        throw new InvalidSelectorError(`invalid xpath ${selector}: ${(err as Error).message}`);
-      }
-      const els = Array.isArray(result) ? result : [];
-      const nodes = els
-        .map((e) => t.nodeOf.get(e as never))
-        .filter((p): p is PlacedNode => !!p && p.node.cls !== 'hierarchy');
-      return { nodes, scrollIntoView: false };
-    }
+    case 'xpath':
+      return { nodes: xpathNodes(selector, tree()), scrollIntoView: false };
     case '-android uiautomator': {
       let parsed: ReturnType<typeof parseUiSelector>;
       try {

@@ -34,6 +34,42 @@ export const ErrorCodes = {
   E_STEP_FAILED: ExitCode.flowFailed,
   /** A job finished with drafts that failed or were skipped. */
   E_JOB_INCOMPLETE: ExitCode.flowFailed,
+  // Flow and selector files (all invalid input: exit 2, before any session starts).
+  /** The YAML itself does not parse. */
+  E_YAML_SYNTAX: ExitCode.invalidInput,
+  /** A document or step has the wrong shape (not a map, several step names in one item...). */
+  E_FLOW_SHAPE: ExitCode.invalidInput,
+  /** No step kind has this name. */
+  E_UNKNOWN_STEP: ExitCode.invalidInput,
+  /** A field that the step, header or selector does not have. */
+  E_UNKNOWN_FIELD: ExitCode.invalidInput,
+  /** A required field is missing. */
+  E_MISSING_FIELD: ExitCode.invalidInput,
+  /** A field has the wrong type or an out-of-range value. */
+  E_BAD_VALUE: ExitCode.invalidInput,
+  /** A selector name that no selector file defines. */
+  E_UNKNOWN_SELECTOR: ExitCode.invalidInput,
+  /** A parameter the called flow does not declare, or a variable nobody sets. */
+  E_UNKNOWN_PARAM: ExitCode.invalidInput,
+  /** A regular expression that does not compile. */
+  E_BAD_REGEX: ExitCode.invalidInput,
+  /** A duration that does not parse ("5s", "250ms", "2m"). */
+  E_BAD_TIMEOUT: ExitCode.invalidInput,
+  /** Two flows, selectors or parameters with the same name. */
+  E_DUPLICATE_NAME: ExitCode.invalidInput,
+  /** runFlow calls that loop back to themselves. */
+  E_CYCLIC_FLOW: ExitCode.invalidInput,
+  /** runFlow names a file that does not exist. */
+  E_FLOW_NOT_FOUND: ExitCode.invalidInput,
+  /** An expression (`${...}`, `when.expr`) that does not parse. */
+  E_BAD_EXPRESSION: ExitCode.invalidInput,
+  // Running a flow.
+  /** No alternative of a selector matched within the timeout. */
+  E_ELEMENT_NOT_FOUND: ExitCode.flowFailed,
+  /** An assertion step failed. */
+  E_ASSERTION_FAILED: ExitCode.flowFailed,
+  /** The flow does not apply to this device (platform or app version). */
+  E_FLOW_NOT_APPLICABLE: ExitCode.flowFailed,
   /** The run was interrupted (SIGINT/SIGTERM or an abort signal). */
   E_INTERRUPTED: ExitCode.interrupted,
   /** A bug: something that should not happen. */
@@ -41,8 +77,19 @@ export const ErrorCodes = {
 } as const;
 export type ErrorCode = keyof typeof ErrorCodes;
 
+/** A place in a source file (1-based line and column). */
+export interface Span {
+  file: string;
+  line: number;
+  col: number;
+}
+
 /** Options for {@link DraftvaultError}. */
 export interface DraftvaultErrorOptions {
+  /** Where in a flow, selector or config file. */
+  span?: Span;
+  /** The source lines around the span, with a caret (see flows/frame.ts). */
+  frame?: string;
   /** What the user can do about it, in one sentence. */
   hint?: string;
   /** The underlying error. */
@@ -57,12 +104,21 @@ export class DraftvaultError extends Error {
   readonly code: ErrorCode;
   readonly hint: string | undefined;
   readonly details: Record<string, unknown> | undefined;
+  readonly span: Span | undefined;
+  readonly frame: string | undefined;
 
   constructor(code: ErrorCode, message: string, options: DraftvaultErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.hint = options.hint;
     this.details = options.details;
+    this.span = options.span;
+    this.frame = options.frame;
+  }
+
+  /** "file:line:col" when the error has a place. */
+  get where(): string | undefined {
+    return this.span ? `${this.span.file}:${this.span.line}:${this.span.col}` : undefined;
   }
 
   /** The process exit code this error leads to. */
@@ -72,7 +128,7 @@ export class DraftvaultError extends Error {
 
   /** A plain object for `--json` output and JSON logs. */
   toJSON(): Record<string, unknown> {
-    return { code: this.code, message: this.message, hint: this.hint, ...this.details };
+    return { code: this.code, message: this.message, hint: this.hint, where: this.where, ...this.details };
   }
 }
 

@@ -5,6 +5,8 @@ import { Command, CommanderError } from 'commander';
 import { DraftvaultError, ExitCode, toDraftvaultError } from '../errors.js';
 import { registerAppium } from './commands/appium.js';
 import { registerDoctor } from './commands/doctor.js';
+import { registerFlows } from './commands/flows.js';
+import { registerRun } from './commands/run.js';
 import { registerSim } from './commands/sim.js';
 import { type CliContext, println } from './context.js';
 
@@ -24,12 +26,16 @@ export function buildProgram(ctx: CliContext): Command {
   registerDoctor(program, ctx);
   registerAppium(program, ctx);
   registerSim(program, ctx);
+  registerFlows(program, ctx);
+  registerRun(program, ctx);
   return program;
 }
 
 /** Print an error the way users see it everywhere: one line, then the hint. */
 export function printError(ctx: CliContext, err: DraftvaultError): void {
-  println(ctx.stderr, `draftvault: ${err.message} [${err.code}]`);
+  const where = err.where ? `${err.where}: ` : '';
+  println(ctx.stderr, `draftvault: ${where}${err.message} [${err.code}]`);
+  if (err.frame) println(ctx.stderr, err.frame);
   if (err.hint) println(ctx.stderr, `  hint: ${err.hint}`);
 }
 

@@ -24,6 +24,7 @@ export const EXECUTE_METHODS = {
     command: 'mobileShell',
     params: { required: ['command'], optional: ['args', 'timeout'] },
   },
+  'mobile: deviceInfo': { command: 'mobileGetDeviceInfo' },
   'mobile: simStats': { command: 'mobileSimStats' },
   'mobile: simState': { command: 'mobileSimState' },
 } as const;
@@ -80,6 +81,18 @@ export const mobileCommands = {
         : '';
     }
     throw new errors.InvalidArgumentError(`the simulated phone's shell does not know "${command}"`);
+  },
+  /** As UiAutomator2's `mobile: deviceInfo` (the fields draftvault reads). */
+  async mobileGetDeviceInfo(this: SimDriver) {
+    const d = dev(this);
+    return {
+      locale: d.state.locale === 'fr' ? 'fr_FR' : 'en_US',
+      timeZone: 'UTC',
+      manufacturer: 'draftvault',
+      model: `simulated ${d.state.platform === 'ios' ? 'iPhone' : 'Android'} (${d.state.device})`,
+      platformVersion: d.state.platform === 'ios' ? '18.0' : '14',
+      apiVersion: '34',
+    };
   },
   async mobileSimStats(this: SimDriver) {
     return { commands: { ...this.stats }, total: Object.values(this.stats).reduce((a, b) => a + b, 0) };

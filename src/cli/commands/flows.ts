@@ -1,0 +1,70 @@
+/** `draftvault flows validate [paths...]` and `draftvault flows schema [--out DIR]`. */
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { DraftvaultError } from '../../errors.js';
+import { flowJsonSchema, selectorsJsonSchema } from '../../flows/json-schema.js';
+import { validatePaths } from '../../flows/validate.js';
+import { writePrivate } from '../../jobs/sinks.js';
+import { packageRoot } from '../../paths.js';
+import { type CliContext, println } from '../context.js';
+
+/** Add the flows command group. */
+export function registerFlows(program: Command, ctx: CliContext): void {
+  const flows = program
+    .command('flows')
+    .description('check flow and selector files; write their JSON Schemas');
+  flows
+    .command('validate')
+    .description(
+      'check flows and selector files (default: the shipped flows/); prints every error, starts nothing',
+    )
+    .argument('[paths...]', 'files or folders')
+    .option('--json', 'print results as JSON')
+    .action((paths: string[], o: { json?: boolean }) => {
+      const results = validatePaths(paths.length ? paths : [join(packageRoot(), 'flows')]);
+      const bad = results.filter((r) => r.error);
+      if (o.json) {
+        println(
+          ctx.stdout,
+          JSON.stringify(
+            results.map((r) => ({ file: r.file, kind: r.kind, error: r.error?.toJSON() })),
+            null,
+            2,
+          ),
+        );
+      } else {
+        for (const r of results) {
+          if (!r.error) {
+            println(ctx.stdout, `ok    ${r.file} (${r.kind})`);
+            continue;
+          }
+          const e = r.error;
+          println(ctx.stderr, `${e.where ?? r.file}: ${e.message} [${e.code}]`);
+          if (e.frame) println(ctx.stderr, e.frame);
+          if (e.hint) println(ctx.stderr, `  hint: ${e.hint}`);
+        }
+        println(ctx.stdout, `${results.length - bad.length} of ${results.length} files valid`);
+      }
+      if (bad.length) {
+        throw new DraftvaultError(
+          'E_FLOW_INVALID',
+          `${bad.length} file${bad.length > 1 ? 's have' : ' has'} errors`,
+          {
+            hint: 'fix the places shown above; nothing was run',
+          },
+        );
+      }
+    });
+  flows
+    .command('schema')
+    .description('write flow.schema.json and selectors.schema.json (for editor autocompletion)')
+    .option('--out <dir>', 'folder to write into', join(packageRoot(), 'flows', 'schema'))
+    .action(async (o: { out: string }) => {
+      await writePrivate(join(o.out, 'flow.schema.json'), `${JSON.stringify(flowJsonSchema(), null, 2)}\n`);
+      await writePrivate(
+        join(o.out, 'selectors.schema.json'),
+        `${JSON.stringify(selectorsJsonSchema(), null, 2)}\n`,
+      );
+      println(ctx.stdout, `wrote ${join(o.out, 'flow.schema.json')} and selectors.schema.json`);
+    });
+}

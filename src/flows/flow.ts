@@ -1,0 +1,63 @@
+/**
+ * A flow file: a header (name, app, platforms, app-version range, parameters, selector files,
+ * default timeout) and a list of steps.
+ */
+import { z } from 'zod';
+import type { Span } from '../errors.js';
+import type { AnyStep } from '../steps/index.js';
+import type { Value } from './expr.js';
+import { duration, versionRange } from './fields.js';
+
+const paramValue = z.union([z.string(), z.number(), z.boolean()]);
+
+/** The header of a flow file (everything but `steps`). */
+export const flowHeaderSchema = z
+  .object({
+    name: z.string().regex(/^[\w.-]+$/, 'letters, digits, ".", "_" or "-"'),
+    description: z.string().optional(),
+    appId: z.object({ android: z.string().optional(), ios: z.string().optional() }).strict().optional(),
+    platforms: z
+      .array(z.enum(['android', 'ios']))
+      .min(1)
+      .default(['android', 'ios']),
+    appVersion: versionRange.optional().describe('app versions this flow is written for'),
+    params: z
+      .record(
+        z.string().regex(/^[A-Za-z_]\w*$/, 'a parameter name'),
+        z.union([
+          paramValue,
+          z.object({ default: paramValue.optional(), description: z.string().optional() }).strict(),
+        ]),
+      )
+      .default({}),
+    outputs: z
+      .array(z.string().regex(/^[A-Za-z_]\w*$/, 'a variable name'))
+      .default([])
+      .describe('variables handed back to the flow that called this one'),
+    selectors: z.array(z.string().min(1)).default([]).describe('selector files, relative to this file'),
+    timeout: duration.default(10_000).describe('default timeout of each step'),
+    steps: z.array(z.unknown()),
+  })
+  .strict();
+
+/** A declared parameter. */
+export interface ParamDecl {
+  default?: Value;
+  description?: string;
+}
+
+/** A parsed flow. */
+export interface Flow {
+  file: string;
+  name: string;
+  description?: string;
+  appId?: { android?: string; ios?: string };
+  platforms: ('android' | 'ios')[];
+  appVersion?: string;
+  params: Record<string, ParamDecl>;
+  outputs: string[];
+  selectorFiles: string[];
+  timeoutMs: number;
+  steps: AnyStep[];
+  span: Span;
+}

@@ -1,0 +1,180 @@
+/**
+ * YAML → typed flow. Each step keeps its YAML position; every problem becomes a DraftvaultError
+ * at file:line:col. This file checks one file's shape; project.ts checks what spans files
+ * (selector names, sub-flows, parameters, variables).
+ */
+import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import { z } from 'zod';
+import { DraftvaultError } from '../errors.js';
+import { conditionSchema } from '../steps/common.js';
+import { type AnyStep, STEPS, stepKind } from '../steps/index.js';
+import type { RetryPolicy, Step } from '../steps/types.js';
+import { duration } from './fields.js';
+import { type Flow, flowHeaderSchema, type ParamDecl } from './flow.js';
+import { didYouMean, errorAt, issueToError, nodeAt, spanOf, valueAt, type YamlFile } from './yaml.js';
+
+const retrySchema = z.union([
+  z.number().int().min(1).max(10),
+  z
+    .object({
+      attempts: z.number().int().min(1).max(10),
+      minTimeout: duration.default(500),
+      factor: z.number().min(1).max(10).default(2),
+    })
+    .strict(),
+]);
+
+/** Fields every step may have, next to its own arguments. */
+const commonSchema = z
+  .object({
+    label: z.string().optional(),
+    timeout: duration.optional(),
+    optional: z.boolean().default(false),
+    when: conditionSchema.optional(),
+    retry: retrySchema.optional(),
+  })
+  .strict();
+const COMMON_KEYS = Object.keys(commonSchema.shape);
+
+function keysOf(schema: z.ZodType): string[] {
+  let s: unknown = schema;
+  // Unwrap refinements/pipes to reach the object shape.
+  for (let i = 0; i < 5 && s && typeof s === 'object' && !('shape' in s); i++) {
+    const def = (s as { def?: { in?: unknown; innerType?: unknown; schema?: unknown } }).def;
+    s = def?.in ?? def?.innerType ?? def?.schema;
+  }
+  return s && typeof s === 'object' && 'shape' in s ? Object.keys((s as { shape: object }).shape) : [];
+}
+
+function retryPolicy(r: z.infer<typeof retrySchema> | undefined): RetryPolicy | undefined {
+  if (r === undefined) return undefined;
+  return typeof r === 'number'
+    ? { attempts: r, minTimeoutMs: 500, factor: 2 }
+    : { attempts: r.attempts, minTimeoutMs: r.minTimeout, factor: r.factor };
+}
+
+/** Parse the step list at `path`. */
+export function parseSteps(y: YamlFile, path: PropertyKey[]): AnyStep[] {
+  const seq = nodeAt(y, path);
+  if (!isSeq(seq))
+    throw errorAt(
+      y,
+      seq,
+      'E_FLOW_SHAPE',
+      '"steps" must be a list',
+      'write each step as a list item: "- tap: nav.profile"',
+    );
+  return seq.items.map((item, i) => parseStep(y, [...path, i], item as Node));
+}
+
+function parseStep(y: YamlFile, path: PropertyKey[], item: Node): AnyStep {
+  let name: string;
+  let rawNode: unknown;
+  if (isScalar(item) && typeof item.value === 'string') {
+    name = item.value;
+    rawNode = null;
+  } else if (isMap(item) && item.items.length === 1 && isScalar(item.items[0]!.key)) {
+    name = String(item.items[0]!.key.value);
+    rawNode = item.items[0]!.value;
+  } else {
+    const hint =
+      isMap(item) && item.items.length > 1
+        ? "one step per list item; put label, timeout, when... inside the step's map"
+        : 'a step is a name ("- back") or a name with arguments ("- tap: nav.profile")';
+    throw errorAt(y, item, 'E_FLOW_SHAPE', 'this list item is not a step', hint);
+  }
+  const kind = stepKind(name);
+  const keyNode = isMap(item) ? (item.items[0]!.key as Node) : item;
+  if (!kind) {
+    const s = didYouMean(name, Object.keys(STEPS));
+    throw errorAt(
+      y,
+      keyNode,
+      'E_UNKNOWN_STEP',
+      `unknown step "${name}"`,
+      s ? `did you mean "${s}"?` : `steps are: ${Object.keys(STEPS).join(', ')}`,
+    );
+  }
+  const argPath = isMap(item) ? [...path, name] : path;
+  const raw = rawNode === null || rawNode === undefined ? null : (valueAt(y, argPath) ?? null);
+  let input: Record<string, unknown>;
+  if (raw !== null && typeof raw === 'object' && !Array.isArray(raw)) input = raw as Record<string, unknown>;
+  else if (Array.isArray(raw))
+    throw errorAt(y, rawNode as Node, 'E_FLOW_SHAPE', `"${name}" takes a map of arguments, not a list`);
+  else if (kind.shorthand)
+    input = kind.shorthand(raw as string | number | boolean | null) as Record<string, unknown>;
+  else if (raw === null) input = {};
+  else
+    throw errorAt(
+      y,
+      rawNode as Node,
+      'E_BAD_VALUE',
+      `"${name}" takes a map of arguments`,
+      `e.g. ${name}: { ... }`,
+    );
+
+  const common: Record<string, unknown> = {};
+  const own: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(input)) (COMMON_KEYS.includes(k) ? common : own)[k] = v;
+  const allowed = [...keysOf(kind.args), ...COMMON_KEYS];
+  const c = commonSchema.safeParse(common);
+  if (!c.success) throw issueToError(y, argPath, c.error.issues[0]!, () => allowed);
+  const a = kind.args.safeParse(own);
+  if (!a.success) throw issueToError(y, argPath, a.error.issues[0]!, () => allowed);
+  const args = a.data as Record<string, unknown>;
+  for (const key of kind.nested ?? []) {
+    if (args[key] !== undefined) args[key] = parseSteps(y, [...argPath, key]);
+  }
+  const step: Step = {
+    kind: name,
+    args,
+    label: c.data.label,
+    timeoutMs: c.data.timeout,
+    optional: c.data.optional,
+    when: c.data.when as Step['when'],
+    retry: retryPolicy(c.data.retry),
+    span: spanOf(y, keyNode),
+    path: argPath,
+  };
+  return step as AnyStep;
+}
+
+/** Parse a whole flow file (already YAML-parsed). */
+export function parseFlow(y: YamlFile): Flow {
+  const root = y.doc.contents;
+  if (!isMap(root))
+    throw errorAt(
+      y,
+      root ?? undefined,
+      'E_FLOW_SHAPE',
+      'a flow file is a map with name, steps and other fields',
+      'start with "name: my-flow" then "steps:"',
+    );
+  const header = flowHeaderSchema.safeParse(y.js);
+  if (!header.success)
+    throw issueToError(y, [], header.error.issues[0]!, (p) =>
+      p.length === 0 ? Object.keys(flowHeaderSchema.shape) : [],
+    );
+  const h = header.data;
+  const params: Record<string, ParamDecl> = {};
+  for (const [k, v] of Object.entries(h.params)) params[k] = typeof v === 'object' ? v : { default: v };
+  return {
+    file: y.file,
+    name: h.name,
+    description: h.description,
+    appId: h.appId,
+    platforms: h.platforms,
+    appVersion: h.appVersion,
+    params,
+    outputs: h.outputs,
+    selectorFiles: h.selectors,
+    timeoutMs: h.timeout,
+    steps: parseSteps(y, ['steps']),
+    span: spanOf(y, root),
+  };
+}
+
+/** True when `err` came from parsing (and points into a file). */
+export function isFlowError(err: unknown): err is DraftvaultError {
+  return err instanceof DraftvaultError && err.span !== undefined;
+}

@@ -1,0 +1,270 @@
+/**
+ * Load a flow with everything it reaches (sub-flows, selector files) and check what spans files:
+ * selector names, runFlow targets (missing, cyclic), parameters and variables. Everything here
+ * happens before any device session starts.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { type Pair, type Scalar, visit } from 'yaml';
+import { DraftvaultError } from '../errors.js';
+import { type AnyStep, stepKind } from '../steps/index.js';
+import type { SelectorRef, Step } from '../steps/types.js';
+import { parseExpr, parseTemplate, type Template, variablesOf } from './expr.js';
+import type { Flow } from './flow.js';
+import { parseFlow } from './parse.js';
+import { parseSelectorFile, SelectorRegistry } from './selector-file.js';
+import { didYouMean, errorAt, nodeAt, parseYaml, type YamlFile } from './yaml.js';
+
+/** Variables the runner provides to every flow. */
+export const BUILTIN_VARS = ['platform', 'appVersion', 'locale', 'device', 'iteration', 'env', 'run'];
+
+/** A flow and all it reaches, checked. */
+export interface Project {
+  entry: Flow;
+  flows: Map<string, Flow>;
+  selectors: SelectorRegistry;
+}
+
+/** Reads files (injectable for tests); defaults to the disk. */
+export type ReadText = (path: string) => string;
+const readDisk: ReadText = (p) => readFileSync(p, 'utf8');
+
+/** Load and check `file`. Throws the first problem as a DraftvaultError with its span. */
+export function loadProject(file: string, read: ReadText = readDisk): Project {
+  const selectors = new SelectorRegistry();
+  const loadedSelectorFiles = new Set<string>();
+  const flows = new Map<string, Flow>();
+  const yamls = new Map<string, YamlFile>();
+
+  const loadFlowFile = (path: string, chain: string[]): Flow => {
+    const abs = resolve(path);
+    const cached = flows.get(abs);
+    if (cached) return cached;
+    const y = parseYaml(read(abs), displayPath(abs));
+    const flow = parseFlow(y);
+    flows.set(abs, flow);
+    yamls.set(abs, y);
+    const selectorFiles = flow.selectorFiles.length
+      ? flow.selectorFiles
+      : existsSync(resolve(dirname(abs), 'selectors.yaml'))
+        ? ['selectors.yaml']
+        : [];
+    flow.selectorFiles.length = 0;
+    for (const [i, rel] of selectorFiles.entries()) {
+      const sf = resolve(dirname(abs), rel);
+      flow.selectorFiles.push(sf);
+      if (loadedSelectorFiles.has(sf)) continue;
+      if (!existsSync(sf))
+        throw errorAt(
+          y,
+          nodeAt(y, ['selectors', i]),
+          'E_FLOW_NOT_FOUND',
+          `selector file ${rel} does not exist`,
+        );
+      const sy = parseYaml(read(sf), displayPath(sf));
+      selectors.add(parseSelectorFile(sy), sy.text);
+      loadedSelectorFiles.add(sf);
+    }
+    walkSteps(flow.steps, (step) => {
+      if (step.kind !== 'runFlow' || !step.args.flow) return;
+      const target = resolve(dirname(abs), step.args.flow);
+      const at = nodeAt(y, step.path);
+      if (chain.includes(target) || target === abs) {
+        const loop = [...chain, abs, target].map((f) => relative(process.cwd(), f)).join(' → ');
+        throw errorAt(
+          y,
+          at,
+          'E_CYCLIC_FLOW',
+          `runFlow makes a loop: ${loop}`,
+          'a flow cannot call itself, directly or through others',
+        );
+      }
+      if (!existsSync(target))
+        throw errorAt(
+          y,
+          at,
+          'E_FLOW_NOT_FOUND',
+          `flow ${step.args.flow} does not exist`,
+          `looked for ${target}`,
+        );
+      const sub = loadFlowFile(target, [...chain, abs]);
+      checkParams(y, step, sub);
+    });
+    return flow;
+  };
+
+  const entry = loadFlowFile(file, []);
+  for (const [abs, flow] of flows) checkFlow(yamls.get(abs)!, flow, selectors, flows);
+  checkWatchers(selectors);
+  return { entry, flows, selectors };
+}
+
+function displayPath(abs: string): string {
+  const rel = relative(process.cwd(), abs);
+  return rel.startsWith('..') ? abs : rel;
+}
+
+/** Visit every step, nested ones included. */
+export function walkSteps(steps: readonly AnyStep[], fn: (s: AnyStep) => void): void {
+  for (const s of steps) {
+    fn(s);
+    const kind = stepKind(s.kind);
+    for (const key of kind?.nested ?? []) {
+      const nested = (s.args as Record<string, unknown>)[key];
+      if (Array.isArray(nested)) walkSteps(nested as AnyStep[], fn);
+    }
+  }
+}
+
+function checkParams(y: YamlFile, step: Extract<AnyStep, { kind: 'runFlow' }>, sub: Flow): void {
+  const declared = Object.keys(sub.params);
+  for (const name of Object.keys(step.args.params)) {
+    if (!declared.includes(name)) {
+      const s = didYouMean(name, declared);
+      throw errorAt(
+        y,
+        nodeAt(y, [...step.path, 'params', name], true),
+        'E_UNKNOWN_PARAM',
+        `flow ${sub.name} has no parameter "${name}"`,
+        s ? `did you mean "${s}"?` : `its parameters: ${declared.join(', ') || 'none'}`,
+      );
+    }
+  }
+  for (const [name, decl] of Object.entries(sub.params)) {
+    if (decl.default === undefined && !(name in step.args.params)) {
+      throw errorAt(
+        y,
+        nodeAt(y, step.path),
+        'E_MISSING_FIELD',
+        `flow ${sub.name} needs parameter "${name}"`,
+        `pass it: params: { ${name}: ... }`,
+      );
+    }
+  }
+}
+
+function checkFlow(y: YamlFile, flow: Flow, selectors: SelectorRegistry, flows: Map<string, Flow>): void {
+  const set = new Set<string>([...Object.keys(flow.params), ...BUILTIN_VARS]);
+  walkSteps(flow.steps, (s) => {
+    if (s.kind === 'setVar') set.add(s.args.name);
+    if (s.kind === 'readText') set.add(s.args.into);
+    if (s.kind === 'runFlow' && s.args.flow) {
+      for (const out of flows.get(resolve(dirname(resolve(flow.file)), s.args.flow))?.outputs ?? [])
+        set.add(out);
+    }
+    const refs: SelectorRef[] = [
+      ...(stepKind(s.kind)?.selectors?.(s.args as never) ?? []),
+      ...conditionRefs(s),
+    ];
+    for (const ref of refs) checkRef(y, s, ref, selectors);
+  });
+  checkVariables(y, set);
+  for (const [i, out] of flow.outputs.entries()) {
+    if (!set.has(out))
+      throw errorAt(
+        y,
+        nodeAt(y, ['outputs', i]),
+        'E_UNKNOWN_PARAM',
+        `output "${out}" is never set in this flow`,
+        'set it with setVar or readText into',
+      );
+  }
+}
+
+function conditionRefs(s: Step): SelectorRef[] {
+  return [s.when?.visible, s.when?.notVisible].filter((r): r is SelectorRef => r !== undefined);
+}
+
+function checkRef(y: YamlFile, s: Step, ref: SelectorRef, selectors: SelectorRegistry): void {
+  const names = typeof ref === 'string' ? [ref] : ref.within ? [ref.within] : [];
+  for (const name of names) {
+    if (selectors.byName.has(name)) continue;
+    const node = findScalar(y, s.path, name) ?? nodeAt(y, s.path);
+    const sug = didYouMean(name, selectors.names());
+    throw errorAt(
+      y,
+      node,
+      'E_UNKNOWN_SELECTOR',
+      `no selector named "${name}"`,
+      sug ? `did you mean "${sug}"?` : 'define it in a selector file listed under "selectors:"',
+    );
+  }
+}
+
+function findScalar(y: YamlFile, path: PropertyKey[], value: string) {
+  const root = nodeAt(y, path);
+  let found: Scalar | undefined;
+  if (root) {
+    visit(root, {
+      Scalar(_k, node) {
+        if (node.value === value && !found) found = node;
+      },
+    });
+  }
+  return found;
+}
+
+/** Every `${...}` and `expr:` in the steps reads variables that exist. */
+function checkVariables(y: YamlFile, known: Set<string>): void {
+  const steps = nodeAt(y, ['steps']);
+  if (!steps) return;
+  visit(steps, {
+    Pair(_k, pair: Pair) {
+      const key = (pair.key as Scalar | null)?.value;
+      const val = pair.value as Scalar | null;
+      if (key === 'expr' && typeof val?.value === 'string')
+        check(val, [{ kind: 'expr', e: parseExpr(val.value) }]);
+    },
+    Scalar(_k, node) {
+      if (typeof node.value === 'string' && node.value.includes('${'))
+        check(node, [{ kind: 'tpl', t: parseTemplate(node.value) }]);
+    },
+  });
+  function check(
+    node: Scalar,
+    items: ({ kind: 'expr'; e: ReturnType<typeof parseExpr> } | { kind: 'tpl'; t: Template })[],
+  ) {
+    for (const it of items) {
+      const exprs = it.kind === 'expr' ? [it.e] : it.t.filter((p) => typeof p !== 'string');
+      for (const e of exprs) {
+        for (const path of variablesOf(e as ReturnType<typeof parseExpr>)) {
+          if (known.has(path[0]!)) continue;
+          const s = didYouMean(path[0]!, [...known]);
+          throw errorAt(
+            y,
+            node,
+            'E_UNKNOWN_PARAM',
+            `unknown variable "${path.join('.')}"`,
+            s ? `did you mean "${s}"?` : 'declare it under params:, or set it with setVar / readText into',
+          );
+        }
+      }
+    }
+  }
+}
+
+function checkWatchers(selectors: SelectorRegistry): void {
+  for (const w of selectors.watchers) {
+    if (!selectors.byName.has(w.selector)) {
+      throw new DraftvaultError(
+        'E_UNKNOWN_SELECTOR',
+        `watcher "${w.name}" uses unknown selector "${w.selector}"`,
+        { span: w.span },
+      );
+    }
+  }
+  for (const s of selectors.byName.values()) {
+    const within = [s.def.android, s.def.ios, s.def.any]
+      .flat()
+      .map((a) => a?.within)
+      .filter((w): w is string => !!w);
+    for (const w of within) {
+      if (!selectors.byName.has(w))
+        throw new DraftvaultError(
+          'E_UNKNOWN_SELECTOR',
+          `selector "${s.name}" is within unknown selector "${w}"`,
+          { span: s.span },
+        );
+    }
+  }
+}

@@ -1,0 +1,165 @@
+/**
+ * YAML with positions: parse a file, find the node at a path, and turn schema problems into
+ * DraftvaultErrors that point at file:line:col with a code frame and a "did you mean".
+ */
+import { closest, distance } from 'fastest-levenshtein';
+import { type Document, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { DraftvaultError, type ErrorCode, type Span } from '../errors.js';
+import { describeIssue } from '../validation.js';
+
+/** A parsed YAML file. */
+export interface YamlFile {
+  file: string;
+  text: string;
+  doc: Document.Parsed;
+  lines: LineCounter;
+  /** The document as plain values. */
+  js: unknown;
+}
+
+/** Parse YAML text; a syntax error becomes E_YAML_SYNTAX at its position. */
+export function parseYaml(text: string, file: string): YamlFile {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const err = doc.errors[0];
+  if (err) {
+    const pos = lines.linePos(err.pos[0]);
+    const duplicate = err.code === 'DUPLICATE_KEY';
+    const span = { file, line: pos.line, col: pos.col };
+    throw new DraftvaultError(
+      duplicate ? 'E_DUPLICATE_NAME' : 'E_YAML_SYNTAX',
+      duplicate ? 'this key appears twice in the same map' : yamlMessage(err.code),
+      {
+        span,
+        frame: codeFrame(text, span),
+        hint: duplicate
+          ? 'each key may appear once; rename or remove one of them'
+          : 'check indentation, colons and quotes near this place',
+      },
+    );
+  }
+  return { file, text, doc, lines, js: doc.toJS() };
+}
+
+/** The plain value at `path` (undefined when absent). */
+export function valueAt(y: YamlFile, path: readonly PropertyKey[]): unknown {
+  let v: unknown = y.js;
+  for (const seg of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[seg];
+  }
+  return v;
+}
+
+function yamlMessage(code: string): string {
+  const words: Record<string, string> = {
+    BAD_INDENT: 'bad indentation',
+    MISSING_CHAR: 'a character is missing (a quote or bracket?)',
+    BLOCK_AS_IMPLICIT_KEY: 'a block value where a key was expected',
+    MULTILINE_IMPLICIT_KEY: 'a key spans several lines',
+    UNEXPECTED_TOKEN: 'unexpected character',
+    TAB_AS_INDENT: 'tabs cannot indent YAML; use spaces',
+  };
+  return `invalid YAML: ${words[code] ?? code.toLowerCase().replace(/_/g, ' ')}`;
+}
+
+/** The 1-based position of a node (or of the file start). */
+export function spanOf(y: YamlFile, node: Node | undefined | null): Span {
+  const offset = node?.range?.[0] ?? 0;
+  const p = y.lines.linePos(offset);
+  return { file: y.file, line: p.line, col: p.col };
+}
+
+/** The node at `path` (or the deepest existing ancestor); `key: true` gives the key node of a map pair. */
+export function nodeAt(y: YamlFile, path: readonly PropertyKey[], key = false): Node | undefined {
+  let node: unknown = y.doc.contents;
+  for (let i = 0; i < path.length; i++) {
+    const seg = path[i];
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && p.key.value === seg);
+      if (!pair) return node as Node;
+      if (key && i === path.length - 1) return pair.key as Node;
+      node = pair.value;
+    } else if (isSeq(node) && typeof seg === 'number') {
+      const item = node.items[seg];
+      if (!item) return node as Node;
+      node = item;
+    } else return node as Node;
+  }
+  return node as Node;
+}
+
+/** Source lines around a span with a caret under the column. */
+export function codeFrame(text: string, span: Span, context = 2): string {
+  const lines = text.split(/\r?\n/);
+  const from = Math.max(1, span.line - context);
+  const to = Math.min(lines.length, span.line + context);
+  const width = String(to).length;
+  const out: string[] = [];
+  for (let n = from; n <= to; n++) {
+    out.push(`${n === span.line ? '>' : ' '} ${String(n).padStart(width)} | ${lines[n - 1] ?? ''}`);
+    if (n === span.line) out.push(`  ${' '.repeat(width)} | ${' '.repeat(Math.max(0, span.col - 1))}^`);
+  }
+  return out.join('\n');
+}
+
+/** "did you mean X?" when a close candidate exists. */
+export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
+  if (candidates.length === 0) return undefined;
+  const best = closest(word, candidates as string[]);
+  return distance(word.toLowerCase(), best.toLowerCase()) <= Math.max(2, Math.floor(word.length / 3))
+    ? best
+    : undefined;
+}
+
+/** An error at a node. */
+export function errorAt(
+  y: YamlFile,
+  node: Node | undefined,
+  code: ErrorCode,
+  message: string,
+  hint?: string,
+): DraftvaultError {
+  const span = spanOf(y, node);
+  return new DraftvaultError(code, message, { span, frame: codeFrame(y.text, span), hint });
+}
+
+/**
+ * Turn one schema issue at `base` (the path of the validated value in the file) into an error.
+ * `keysAt` lists the allowed keys of a map (for "did you mean"); custom issues may carry their
+ * own code in `params.code`.
+ */
+export function issueToError(
+  y: YamlFile,
+  base: readonly PropertyKey[],
+  issue: z.core.$ZodIssue,
+  keysAt: (path: PropertyKey[]) => string[] = () => [],
+): DraftvaultError {
+  const path = [...base, ...issue.path];
+  if (issue.code === 'unrecognized_keys') {
+    const bad = issue.keys[0]!;
+    const suggestion = didYouMean(bad, keysAt(issue.path));
+    return errorAt(
+      y,
+      nodeAt(y, [...path, bad], true),
+      'E_UNKNOWN_FIELD',
+      `unknown field "${bad}"`,
+      suggestion ? `did you mean "${suggestion}"?` : `allowed here: ${keysAt(issue.path).join(', ')}`,
+    );
+  }
+  const field = String(issue.path.at(-1) ?? '');
+  if (issue.code === 'invalid_type' && issue.input === undefined) {
+    return errorAt(y, nodeAt(y, path.slice(0, -1)), 'E_MISSING_FIELD', `missing required field "${field}"`);
+  }
+  const custom =
+    issue.code === 'custom' ? (issue.params as { code?: ErrorCode; hint?: string } | undefined) : undefined;
+  const where = field ? `"${field}" ` : '';
+  return errorAt(
+    y,
+    nodeAt(y, path),
+    custom?.code ?? 'E_BAD_VALUE',
+    `${where}${describeIssue(issue)}`,
+    custom?.hint,
+  );
+}

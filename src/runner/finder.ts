@@ -1,0 +1,158 @@
+/**
+ * Finding elements with auto-wait: poll the element lookups themselves at a short interval until
+ * the timeout (never the page source), try a selector's alternatives in order, and, when a
+ * lookup misses, let the pop-up watchers clear known interruptions. Watchers cost nothing while
+ * the screen is as expected.
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import { type Locator, toLocator } from '../drivers/locators.js';
+import { DraftvaultError } from '../errors.js';
+import type { Alternative } from '../flows/selectors.js';
+import { describeAlternative } from '../flows/selectors.js';
+import type { FoundElement, SelectorRef } from '../steps/types.js';
+
+const ELEMENT_KEY = 'element-6066-11e4-a52e-4f735466cecf';
+
+/** A selector made concrete for this device. */
+export interface ResolvedSelector {
+  /** e.g. `nav.profile (the Profile tab)` or `text="Post"`. */
+  description: string;
+  alternatives: Alternative[];
+}
+
+/** A watcher made concrete. */
+export interface ResolvedWatcher {
+  name: string;
+  selector: ResolvedSelector;
+  action: 'tap' | 'back';
+}
+
+/** What the finder needs. */
+export interface FinderDeps {
+  session: WebdriverIO.Browser;
+  platform: 'android' | 'ios';
+  resolve(ref: SelectorRef): ResolvedSelector;
+  watchers: ResolvedWatcher[];
+  signal: AbortSignal;
+  /** Poll interval (ms). */
+  pollMs: number;
+  /** Told when a watcher cleared a pop-up. */
+  onWatcher(name: string, action: string): void;
+}
+
+/** Element lookups with auto-wait. */
+export class Finder {
+  constructor(private readonly d: FinderDeps) {}
+
+  private async lookup(loc: Locator, within?: string): Promise<string[]> {
+    const refs = within
+      ? await this.d.session.findElementsFromElement(within, loc.using, loc.value)
+      : await this.d.session.findElements(loc.using, loc.value);
+    return (refs as unknown as Record<string, string>[]).map((r) => r[ELEMENT_KEY] ?? r.ELEMENT!);
+  }
+
+  /** One look: the first alternative that matches now, or undefined. */
+  async findNow(sel: ResolvedSelector): Promise<string | undefined> {
+    for (const alt of sel.alternatives) {
+      const loc = toLocator(alt, this.d.platform);
+      if (!loc) continue;
+      let container: string | undefined;
+      if (alt.within) {
+        container = await this.findNow(this.d.resolve(alt.within));
+        if (!container) continue;
+      }
+      const ids = await this.lookup(loc, container);
+      if (ids.length === 0) continue;
+      const i = alt.index ?? 0;
+      const id = i < 0 ? ids[ids.length + i] : ids[i];
+      if (id) return id;
+    }
+    return undefined;
+  }
+
+  /** Tap or Back away any known pop-up on screen; true when one was cleared. */
+  async clearInterruptions(): Promise<boolean> {
+    for (const w of this.d.watchers) {
+      const id = await this.findNow(w.selector);
+      if (!id) continue;
+      if (w.action === 'back') await this.d.session.back();
+      else await this.d.session.elementClick(id);
+      this.d.onWatcher(w.name, w.action);
+      return true;
+    }
+    return false;
+  }
+
+  /** Wait until `ref` is on screen; E_ELEMENT_NOT_FOUND says what was searched for. */
+  async find(ref: SelectorRef, timeoutMs: number): Promise<FoundElement> {
+    const sel = this.d.resolve(ref);
+    const id = await this.poll(sel, timeoutMs, true);
+    if (id)
+      return {
+        el: (await this.d.session.$({ [ELEMENT_KEY]: id } as never)) as unknown as WebdriverIO.Element,
+        described: sel.description,
+      };
+    throw notFound(sel, timeoutMs);
+  }
+
+  /** Is `ref` there within `timeoutMs` (0: one look, after clearing pop-ups)? */
+  async visible(ref: SelectorRef, timeoutMs: number): Promise<boolean> {
+    return (await this.poll(this.d.resolve(ref), timeoutMs, true)) !== undefined;
+  }
+
+  /** Wait until `ref` is gone; E_ASSERTION_FAILED when it stays. */
+  async waitGone(ref: SelectorRef, timeoutMs: number): Promise<void> {
+    const sel = this.d.resolve(ref);
+    const end = Date.now() + timeoutMs;
+    for (;;) {
+      this.d.signal.throwIfAborted();
+      if (!(await this.findNow(sel))) return;
+      if (Date.now() >= end) {
+        throw new DraftvaultError(
+          'E_ASSERTION_FAILED',
+          `${sel.description} is still on screen after ${seconds(timeoutMs)}`,
+        );
+      }
+      await sleep(this.d.pollMs, undefined, { signal: this.d.signal });
+    }
+  }
+
+  private async poll(
+    sel: ResolvedSelector,
+    timeoutMs: number,
+    watchers: boolean,
+  ): Promise<string | undefined> {
+    const end = Date.now() + timeoutMs;
+    let lastWatch = 0;
+    for (;;) {
+      this.d.signal.throwIfAborted();
+      const id = await this.findNow(sel);
+      if (id) return id;
+      // A miss: maybe a pop-up is in the way. Check watchers at most once a second while waiting.
+      if (watchers && Date.now() - lastWatch >= 1000) {
+        lastWatch = Date.now();
+        if (await this.clearInterruptions()) continue;
+      }
+      if (Date.now() >= end) return undefined;
+      await sleep(this.d.pollMs, undefined, { signal: this.d.signal });
+    }
+  }
+}
+
+function seconds(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
+}
+
+function notFound(sel: ResolvedSelector, timeoutMs: number): DraftvaultError {
+  const tried = sel.alternatives.map(describeAlternative);
+  return new DraftvaultError(
+    'E_ELEMENT_NOT_FOUND',
+    `${sel.description}: not found within ${seconds(timeoutMs)}`,
+    {
+      hint: tried.length
+        ? `tried, in order: ${tried.join('; ')}`
+        : 'the selector has no alternative for this platform, app version or locale',
+      details: { tried },
+    },
+  );
+}

@@ -1,0 +1,338 @@
+/**
+ * Run a parsed flow on a session: variables, conditions, repeat, retry, optional steps,
+ * timeouts, watchers; events to a reporter; files and artifacts through injected sinks (the
+ * runner does no file I/O itself). One runner per device; nothing global.
+ */
+import { resolve as resolvePath } from 'node:path';
+import pRetry from 'p-retry';
+import { DraftvaultError, type Span, toDraftvaultError } from '../errors.js';
+import { evaluate, parseExpr, parseTemplate, renderTemplate, truthy, type Value } from '../flows/expr.js';
+import { versionMatches } from '../flows/fields.js';
+import type { Flow } from '../flows/flow.js';
+import type { Project } from '../flows/project.js';
+import { alternativesFor, type DeviceFacts, describeAlternative } from '../flows/selectors.js';
+import { stepKind } from '../steps/index.js';
+import type { Condition, FileSink, FoundElement, SelectorRef, Step, StepContext } from '../steps/types.js';
+import type { Reporter } from './events.js';
+import { Finder, type ResolvedSelector } from './finder.js';
+
+/** Where failure artifacts go (a run folder, in practice). */
+export interface ArtifactSink {
+  readonly dir: string;
+  save(name: string, data: Buffer | string): Promise<string>;
+}
+
+/** Everything a run needs. */
+export interface RunOptions {
+  session: WebdriverIO.Browser;
+  project: Project;
+  facts: DeviceFacts & { device: string };
+  appId: string;
+  params?: Record<string, Value>;
+  reporter: Reporter;
+  files: FileSink;
+  artifacts: ArtifactSink;
+  signal: AbortSignal;
+  env?: Record<string, string | undefined>;
+  pollMs?: number;
+  /** Called before every tap; may throw to refuse it (the backup job's privacy interlock). */
+  beforeTap?: (found: FoundElement, ctx: StepContext) => Promise<void>;
+  /** The end of the Appium log, for failure artifacts. */
+  appiumLogTail?: () => Promise<string>;
+}
+
+/** A frame of the flow stack at a failure. */
+export interface StackFrame {
+  flow: string;
+  step: string;
+  at: string;
+}
+
+/** The outcome of a run. */
+export interface RunResult {
+  ok: boolean;
+  error?: DraftvaultError;
+  vars: Record<string, Value>;
+  commands: number;
+  durationMs: number;
+  /** Where the failure happened, outermost first. */
+  stack?: StackFrame[];
+  /** The folder holding failure artifacts. */
+  artifactsDir?: string;
+}
+
+/** One variable scope (a flow call); inline groups share their flow's scope. */
+class Scope {
+  readonly vars = new Map<string, Value>();
+  constructor(readonly flow: Flow) {}
+}
+
+/** Run the project's entry flow. Never throws for a flow failure: see RunResult. */
+export async function runFlow(opts: RunOptions): Promise<RunResult> {
+  return new FlowRunner(opts).run();
+}
+
+/** Describe a step for events and stacks: its label, else its kind and main argument. */
+export function describeStep(step: Step): string {
+  if (step.label) return step.label;
+  const a = step.args as Record<string, unknown>;
+  const main = a.selector ?? a.flow ?? a.visible ?? a.gone ?? a.message ?? a.name ?? a.direction;
+  const shown =
+    main === undefined
+      ? ''
+      : typeof main === 'string'
+        ? ` ${main}`
+        : ` ${describeAlternative(main as never)}`;
+  return `${step.kind}${shown}`;
+}
+
+class FlowRunner {
+  private commands = 0;
+  private readonly finder: Finder;
+  private readonly stack: StackFrame[] = [];
+  private readonly scopes: Scope[] = [];
+
+  constructor(private readonly o: RunOptions) {
+    this.finder = new Finder({
+      session: o.session,
+      platform: o.facts.platform,
+      resolve: (ref) => this.resolveSelector(ref),
+      watchers: o.project.selectors.watchers.map((w) => ({
+        name: w.name,
+        action: w.action,
+        selector: this.resolveSelector(w.selector),
+      })),
+      signal: o.signal,
+      pollMs: o.pollMs ?? 100,
+      onWatcher: (name, action) => o.reporter.emit({ type: 'watcher', name, action }),
+    });
+    o.session.on('command', () => {
+      this.commands += 1;
+    });
+  }
+
+  async run(): Promise<RunResult> {
+    const started = Date.now();
+    const entry = this.o.project.entry;
+    try {
+      this.checkApplicable(entry);
+      await this.callFlow(entry, this.o.params ?? {});
+      return { ok: true, vars: this.varsOf(), commands: this.commands, durationMs: Date.now() - started };
+    } catch (err) {
+      const e = toDraftvaultError(err, 'E_STEP_FAILED');
+      const stack = [...this.stack];
+      const saved = e.code !== 'E_INTERRUPTED' && (await this.saveArtifacts(e, stack));
+      return {
+        ok: false,
+        error: e,
+        vars: this.varsOf(),
+        commands: this.commands,
+        durationMs: Date.now() - started,
+        stack,
+        artifactsDir: saved ? this.o.artifacts.dir : undefined,
+      };
+    }
+  }
+
+  private varsOf(): Record<string, Value> {
+    return Object.fromEntries(this.scopes[0]?.vars ?? []);
+  }
+
+  private checkApplicable(flow: Flow): void {
+    const { platform, appVersion } = this.o.facts;
+    if (!flow.platforms.includes(platform)) {
+      throw new DraftvaultError('E_FLOW_NOT_APPLICABLE', `flow ${flow.name} is not for ${platform}`, {
+        span: flow.span,
+      });
+    }
+    if (flow.appVersion && appVersion && !versionMatches(appVersion, flow.appVersion)) {
+      throw new DraftvaultError(
+        'E_FLOW_NOT_APPLICABLE',
+        `flow ${flow.name} is for app ${flow.appVersion}, the phone has ${appVersion}`,
+        {
+          span: flow.span,
+          hint: 'update the flow (and its appVersion range) for this TikTok version',
+        },
+      );
+    }
+  }
+
+  private async callFlow(flow: Flow, params: Record<string, Value>): Promise<void> {
+    const scope = new Scope(flow);
+    for (const [k, decl] of Object.entries(flow.params)) scope.vars.set(k, params[k] ?? decl.default ?? null);
+    this.scopes.push(scope);
+    const started = Date.now();
+    const before = this.commands;
+    const depth = this.stack.length;
+    this.o.reporter.emit({ type: 'flowStarted', flow: flow.name, file: flow.file, depth });
+    let ok = false;
+    try {
+      await this.runSteps(flow.steps);
+      ok = true;
+      const caller = this.scopes.at(-2);
+      for (const out of flow.outputs) caller?.vars.set(out, scope.vars.get(out) ?? null);
+    } finally {
+      this.o.reporter.emit({
+        type: 'flowFinished',
+        flow: flow.name,
+        ok,
+        durationMs: Date.now() - started,
+        commands: this.commands - before,
+        depth,
+      });
+      if (this.scopes.length > 1) this.scopes.pop();
+    }
+  }
+
+  private get scope(): Scope {
+    return this.scopes.at(-1)!;
+  }
+
+  private lookup = (path: string[]): Value | undefined => {
+    const [head, ...rest] = path;
+    if (head === 'env') return this.o.env?.[rest.join('.')] ?? null;
+    if (this.scope.vars.has(head!)) return this.scope.vars.get(head!);
+    const f = this.o.facts as unknown as Record<string, Value | undefined>;
+    return f[head!];
+  };
+
+  async runSteps(steps: readonly Step[]): Promise<void> {
+    for (const step of steps) {
+      this.o.signal.throwIfAborted();
+      await this.runStep(step);
+    }
+  }
+
+  private async runStep(step: Step): Promise<void> {
+    const kind = stepKind(step.kind)!;
+    const flow = this.scope.flow.name;
+    const name = describeStep(step);
+    const depth = this.stack.length + 1;
+    const started = Date.now();
+    const before = this.commands;
+    const finish = (status: 'passed' | 'skipped' | 'failed' | 'failedOptional', e?: DraftvaultError) =>
+      this.o.reporter.emit({
+        type: 'stepFinished',
+        flow,
+        step: name,
+        span: step.span,
+        depth,
+        status,
+        durationMs: Date.now() - started,
+        commands: this.commands - before,
+        error: e && { code: e.code, message: e.message, hint: e.hint },
+      });
+    this.o.reporter.emit({ type: 'stepStarted', flow, step: name, span: step.span, depth });
+    if (step.when && !(await this.holds(step.when))) return finish('skipped');
+    this.stack.push({ flow, step: name, at: where(step.span) });
+    const ctx = this.context(step);
+    try {
+      const attempt = () => kind.run(ctx, step.args, step);
+      if (step.retry) {
+        const r = step.retry;
+        await pRetry(attempt, {
+          retries: r.attempts - 1,
+          minTimeout: r.minTimeoutMs,
+          factor: r.factor,
+          signal: this.o.signal,
+          shouldRetry: ({ error }) => !isInvalidInput(error),
+        });
+      } else await attempt();
+      this.stack.pop();
+      finish('passed');
+    } catch (err) {
+      const e = toDraftvaultError(err, 'E_STEP_FAILED');
+      if (step.optional && e.code !== 'E_INTERRUPTED') {
+        this.stack.pop();
+        return finish('failedOptional', e);
+      }
+      finish('failed', e);
+      throw err;
+    }
+  }
+
+  private resolveSelector(ref: SelectorRef): ResolvedSelector {
+    if (typeof ref !== 'string') return { description: describeAlternative(ref), alternatives: [ref] };
+    const named = this.o.project.selectors.byName.get(ref);
+    if (!named) throw new DraftvaultError('E_UNKNOWN_SELECTOR', `no selector named "${ref}"`);
+    return {
+      description: `${ref} (${named.def.description})`,
+      alternatives: alternativesFor(named.def, this.o.facts),
+    };
+  }
+
+  async holds(c: Condition): Promise<boolean> {
+    const f = this.o.facts;
+    if (c.platform && c.platform !== f.platform) return false;
+    if (c.appVersion && !versionMatches(f.appVersion, c.appVersion)) return false;
+    if (c.expr !== undefined && !truthy(evaluate(parseExpr(c.expr), this.lookup))) return false;
+    if (c.visible !== undefined && !(await this.finder.visible(c.visible, 0))) return false;
+    if (c.notVisible !== undefined && (await this.finder.findNow(this.resolveSelector(c.notVisible))))
+      return false;
+    return true;
+  }
+
+  private context(step: Step): StepContext {
+    const o = this.o;
+    const timeoutMs = step.timeoutMs ?? this.scope.flow.timeoutMs;
+    const flowFile = this.scope.flow.file;
+    const render = (s: string) => renderTemplate(parseTemplate(s), this.lookup);
+    const ctx: StepContext = {
+      session: o.session,
+      platform: o.facts.platform,
+      appId: this.scope.flow.appId?.[o.facts.platform] ?? o.appId,
+      signal: o.signal,
+      timeoutMs,
+      files: o.files,
+      text: (s) => String(render(s) ?? ''),
+      value: render,
+      setVar: (n, v) => this.scope.vars.set(n, v),
+      find: (ref, t) => this.finder.find(ref, t ?? timeoutMs),
+      isVisible: (ref, t) => this.finder.visible(ref, t ?? timeoutMs),
+      clearPopups: () => this.finder.clearInterruptions(),
+      waitGone: (ref, t) => this.finder.waitGone(ref, t ?? timeoutMs),
+      tap: async (found) => {
+        await o.beforeTap?.(found, ctx);
+        await found.el.click();
+      },
+      runSteps: (steps) => this.runSteps(steps),
+      runFlow: (file, params) => {
+        const sub = o.project.flows.get(resolvePath(flowFile, '..', file));
+        if (!sub) throw new DraftvaultError('E_FLOW_NOT_FOUND', `flow ${file} was not loaded`);
+        this.checkApplicable(sub);
+        return this.callFlow(sub, params);
+      },
+      holds: (c) => this.holds(c),
+      log: (message) => o.reporter.emit({ type: 'log', message }),
+      artifact: (name, data) => o.artifacts.save(name, data),
+    };
+    return ctx;
+  }
+
+  private async saveArtifacts(e: DraftvaultError, stack: StackFrame[]): Promise<boolean> {
+    const files: string[] = [];
+    const tryIt = async (name: string, get: () => Promise<Buffer | string>) => {
+      try {
+        files.push(await this.o.artifacts.save(name, await get()));
+      } catch {
+        // The device may be gone; save what can be saved.
+      }
+    };
+    await tryIt('failure-screenshot.png', async () =>
+      Buffer.from(await this.o.session.takeScreenshot(), 'base64'),
+    );
+    await tryIt('failure-page-source.xml', () => this.o.session.getPageSource());
+    await tryIt('failure-stack.json', async () => JSON.stringify({ error: e.toJSON(), stack }, null, 2));
+    if (this.o.appiumLogTail) await tryIt('failure-appium-log.txt', this.o.appiumLogTail);
+    this.o.reporter.emit({ type: 'artifacts', dir: this.o.artifacts.dir, files });
+    return files.length > 0;
+  }
+}
+
+function where(s: Span): string {
+  return `${s.file}:${s.line}:${s.col}`;
+}
+
+function isInvalidInput(err: unknown): boolean {
+  return err instanceof DraftvaultError && (err.exitCode === 2 || err.code === 'E_INTERRUPTED');
+}

@@ -1,0 +1,21 @@
+/**
+ * `clearText`: empty a field.
+ * @example
+ * ```yaml
+ * - clearText: post.caption
+ * ```
+ */
+import { selectorArgs, selectorShorthand } from './common.js';
+import { defineStep } from './types.js';
+
+export const clearText = defineStep({
+  name: 'clearText',
+  summary: 'empty a text field',
+  args: selectorArgs,
+  shorthand: selectorShorthand,
+  selectors: (a) => [a.selector],
+  async run(ctx, a) {
+    const { el } = await ctx.find(a.selector);
+    await el.clearValue();
+  },
+});

@@ -1,0 +1,21 @@
+/**
+ * `deleteFile`: delete a file on the phone.
+ * @example
+ * ```yaml
+ * - deleteFile: "/sdcard/DCIM/Camera/${saved}"
+ * ```
+ */
+import { z } from 'zod';
+import { text } from './common.js';
+import { defineStep } from './types.js';
+
+export const deleteFile = defineStep({
+  name: 'deleteFile',
+  summary: 'delete a file on the phone',
+  args: z.object({ path: text }).strict(),
+  shorthand: (s) => ({ path: String(s) }),
+  irreversible: true,
+  async run(ctx, a) {
+    await ctx.session.execute('mobile: deleteFile', { remotePath: ctx.text(a.path) });
+  },
+});

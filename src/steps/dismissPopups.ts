@@ -1,0 +1,36 @@
+/**
+ * `dismissPopups`: clear every known pop-up (the selector files' watchers) until none shows
+ * for `settle`. Use it after launching: a pop-up over the bottom bar absorbs taps on elements
+ * that are still present behind it, so waiting for the element is not enough.
+ * @example
+ * ```yaml
+ * - dismissPopups
+ * - dismissPopups: { settle: 1s, max: 10 }
+ * ```
+ */
+import { z } from 'zod';
+import { duration } from '../flows/fields.js';
+import { defineStep } from './types.js';
+
+export const dismissPopups = defineStep({
+  name: 'dismissPopups',
+  summary: 'clear known pop-ups until none shows for a while',
+  args: z
+    .object({
+      settle: duration.default(500).describe('how long no pop-up must show'),
+      max: z.number().int().min(1).max(50).default(10).describe('at most this many pop-ups'),
+    })
+    .strict(),
+  shorthand: () => ({}),
+  async run(ctx, a) {
+    let cleared = 0;
+    let quietSince = Date.now();
+    while (Date.now() - quietSince < a.settle && cleared < a.max) {
+      ctx.signal.throwIfAborted();
+      if (await ctx.clearPopups()) {
+        cleared += 1;
+        quietSince = Date.now();
+      } else await new Promise((r) => setTimeout(r, 100));
+    }
+  },
+});

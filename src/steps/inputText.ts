@@ -1,0 +1,21 @@
+/**
+ * `inputText`: type into a field (replacing what is there).
+ * @example
+ * ```yaml
+ * - inputText: { selector: post.caption, text: "${caption} #dv${marker}" }
+ * ```
+ */
+import { z } from 'zod';
+import { selectorRef, text } from './common.js';
+import { defineStep } from './types.js';
+
+export const inputText = defineStep({
+  name: 'inputText',
+  summary: 'type text into a field, replacing its content',
+  args: z.object({ selector: selectorRef, text }).strict(),
+  selectors: (a) => [a.selector],
+  async run(ctx, a) {
+    const { el } = await ctx.find(a.selector);
+    await el.setValue(ctx.text(a.text));
+  },
+});

@@ -1,0 +1,115 @@
+/**
+ * What a step kind is (schema, docs, run) and what it may use while running. Each kind lives in
+ * its own file; `index.ts` registers them and derives the step types from that registry.
+ */
+import type { z } from 'zod';
+import type { Span } from '../errors.js';
+import type { Value } from '../flows/expr.js';
+import type { Alternative } from '../flows/selectors.js';
+
+/** A selector: a name from a selector file, or one inline alternative. */
+export type SelectorRef = string | Alternative;
+
+/** When a step (or a loop) applies. All given fields must hold. */
+export interface Condition {
+  visible?: SelectorRef;
+  notVisible?: SelectorRef;
+  platform?: 'android' | 'ios';
+  appVersion?: string;
+  expr?: string;
+}
+
+/** Bounded retry of a step (p-retry). */
+export interface RetryPolicy {
+  attempts: number;
+  minTimeoutMs: number;
+  factor: number;
+}
+
+/** A parsed step: its kind, validated args, the fields every step has, and its place in the YAML. */
+export interface Step<K extends string = string, A = unknown> {
+  kind: K;
+  args: A;
+  label?: string;
+  timeoutMs?: number;
+  optional: boolean;
+  when?: Condition;
+  retry?: RetryPolicy;
+  span: Span;
+  /** Where its arguments sit in the YAML document (for errors found later). */
+  path: PropertyKey[];
+}
+
+/** An element found on the device. */
+export interface FoundElement {
+  /** The WebdriverIO element. */
+  el: WebdriverIO.Element;
+  /** The selector, in words, for messages. */
+  described: string;
+}
+
+/** Local files for pushFile/pullFile: the runner never touches the disk itself. */
+export interface FileSink {
+  read(path: string): Promise<Buffer>;
+  write(path: string, bytes: Buffer): Promise<string>;
+}
+
+/** What a running step can use. */
+export interface StepContext {
+  readonly session: WebdriverIO.Browser;
+  readonly platform: 'android' | 'ios';
+  readonly appId: string;
+  readonly signal: AbortSignal;
+  /** This step's timeout (its own, else the flow default). */
+  readonly timeoutMs: number;
+  readonly files: FileSink;
+  /** Render `${...}` in a string. */
+  text(s: string): string;
+  /** Render a string that may be a lone `${expr}` (keeps numbers and booleans). */
+  value(s: string): Value;
+  setVar(name: string, value: Value): void;
+  /** Wait (polling the element itself, with pop-up watchers) until it is there; E_ELEMENT_NOT_FOUND otherwise. */
+  find(ref: SelectorRef, timeoutMs?: number): Promise<FoundElement>;
+  /** Is it there? Waits up to `timeoutMs` (0: look once). */
+  isVisible(ref: SelectorRef, timeoutMs?: number): Promise<boolean>;
+  /** Wait until it is gone; E_ASSERTION_FAILED otherwise. */
+  waitGone(ref: SelectorRef, timeoutMs?: number): Promise<void>;
+  /** Clear one known pop-up (watchers) if one shows; true when one was cleared. */
+  clearPopups(): Promise<boolean>;
+  /** Tap an element. Code, not YAML, decides whether a tap is allowed (e.g. the privacy interlock). */
+  tap(found: FoundElement): Promise<void>;
+  /** Run nested steps (repeat, runFlow). */
+  runSteps(steps: readonly Step[]): Promise<void>;
+  /** Run a flow file with parameters, in its own variable scope. */
+  runFlow(file: string, params: Record<string, Value>): Promise<void>;
+  /** Evaluate a condition. */
+  holds(c: Condition): Promise<boolean>;
+  log(message: string): void;
+  /** Save an artifact (screenshot...) through the run's sink; returns where it went. */
+  artifact(name: string, bytes: Buffer | string): Promise<string>;
+}
+
+/** A step kind. */
+export interface StepKind<A = unknown> {
+  name: string;
+  /** One line: what it does (used by `flows schema` and docs). */
+  summary: string;
+  /** Schema of its argument map (without the fields every step has). */
+  args: z.ZodType<A>;
+  /** How the scalar form (`- tap: nav.profile`) maps to the argument map. */
+  shorthand?: (scalar: string | number | boolean | null) => unknown;
+  /** Argument keys that hold nested step lists (parsed by the flow parser). */
+  nested?: readonly string[];
+  /** Selector references in its args (validated against the selector files). */
+  selectors?: (args: A) => SelectorRef[];
+  /** Side effects cannot be undone: retries are never on by default. */
+  irreversible?: boolean;
+  run(ctx: StepContext, args: A, step: Step): Promise<void>;
+}
+
+/** Define a step kind with its argument type inferred from the schema. */
+export function defineStep<S extends z.ZodType>(
+  kind: Omit<StepKind<z.infer<S>>, 'args'> & { args: S },
+): StepKind<z.infer<S>> {
+  return kind as StepKind<z.infer<S>>;
+}

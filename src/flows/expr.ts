@@ -179,7 +179,7 @@ export function parseTemplate(s: string): Template {
     const open = s.indexOf('${', pos);
     if (open < 0) break;
     const close = s.indexOf('}', open);
-    if (close < 0) throw new ExprError('"${" without a closing "}"', open);
+    if (close < 0) throw new ExprError('"$\u007b" without a closing "}"', open);
     if (open > pos) parts.push(s.slice(pos, open));
     try {
       parts.push(parseExpr(s.slice(open + 2, close)));

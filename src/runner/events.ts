@@ -32,7 +32,11 @@ export interface Reporter {
 
 /** Several reporters as one. */
 export function fanOut(...reporters: Reporter[]): Reporter {
-  return { emit: (e) => reporters.forEach((r) => r.emit(e)) };
+  return {
+    emit(e) {
+      for (const r of reporters) r.emit(e);
+    },
+  };
 }
 
 /** A reporter that keeps events in memory (tests, summaries). */

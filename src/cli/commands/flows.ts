@@ -1,10 +1,10 @@
 /** `draftvault flows validate [paths...]` and `draftvault flows schema [--out DIR]`. */
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { DraftvaultError } from '../../errors.js';
 import { flowJsonSchema, selectorsJsonSchema } from '../../flows/json-schema.js';
 import { validatePaths } from '../../flows/validate.js';
-import { writePrivate } from '../../jobs/sinks.js';
 import { packageRoot } from '../../paths.js';
 import { type CliContext, println } from '../context.js';
 
@@ -60,8 +60,10 @@ export function registerFlows(program: Command, ctx: CliContext): void {
     .description('write flow.schema.json and selectors.schema.json (for editor autocompletion)')
     .option('--out <dir>', 'folder to write into', join(packageRoot(), 'flows', 'schema'))
     .action(async (o: { out: string }) => {
-      await writePrivate(join(o.out, 'flow.schema.json'), `${JSON.stringify(flowJsonSchema(), null, 2)}\n`);
-      await writePrivate(
+      // Shipped beside the flows and read by editors: ordinary files, not private ones.
+      await mkdir(o.out, { recursive: true });
+      await writeFile(join(o.out, 'flow.schema.json'), `${JSON.stringify(flowJsonSchema(), null, 2)}\n`);
+      await writeFile(
         join(o.out, 'selectors.schema.json'),
         `${JSON.stringify(selectorsJsonSchema(), null, 2)}\n`,
       );

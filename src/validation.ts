@@ -14,13 +14,13 @@ function list(values: readonly unknown[]): string {
   return values.map((v) => JSON.stringify(v)).join(', ');
 }
 
-/** Describe one zod issue. */
-export function describeIssue(issue: z.core.$ZodIssue): string {
+/** Describe one zod issue; `missing` says whether the value was absent from the input. */
+export function describeIssue(issue: z.core.$ZodIssue, missing = false): string {
   switch (issue.code) {
     case 'invalid_value':
       return `must be one of ${list(issue.values)}`;
     case 'invalid_type':
-      return issue.input === undefined ? 'is required' : `must be ${article(issue.expected)}`;
+      return missing ? 'is required' : `must be ${article(issue.expected)}`;
     case 'too_small':
       return issue.origin === 'array' || issue.origin === 'string'
         ? `must have at least ${issue.minimum} ${issue.origin === 'array' ? 'items' : 'characters'}`
@@ -45,7 +45,20 @@ function article(t: string): string {
   return /^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`;
 }
 
-/** All problems of a failed parse. */
-export function problemsOf(error: z.ZodError): Problem[] {
-  return error.issues.map((i) => ({ path: i.path as (string | number)[], message: describeIssue(i) }));
+/** The value at `path` inside `input` (undefined when absent). */
+export function valueIn(input: unknown, path: readonly PropertyKey[]): unknown {
+  let v = input;
+  for (const seg of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[seg];
+  }
+  return v;
+}
+
+/** All problems of a failed parse of `input`. */
+export function problemsOf(error: z.ZodError, input: unknown): Problem[] {
+  return error.issues.map((i) => ({
+    path: i.path as (string | number)[],
+    message: describeIssue(i, valueIn(input, i.path) === undefined),
+  }));
 }

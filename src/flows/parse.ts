@@ -150,6 +150,16 @@ export function parseFlow(y: YamlFile): Flow {
       'a flow file is a map with name, steps and other fields',
       'start with "name: my-flow" then "steps:"',
     );
+  const steps = nodeAt(y, ['steps']);
+  if (steps && steps !== root && !isSeq(steps)) {
+    throw errorAt(
+      y,
+      steps,
+      'E_FLOW_SHAPE',
+      '"steps" must be a list',
+      'write each step as a list item: "- tap: nav.profile"',
+    );
+  }
   const header = flowHeaderSchema.safeParse(y.js);
   if (!header.success)
     throw issueToError(y, [], header.error.issues[0]!, (p) =>

@@ -149,7 +149,8 @@ export function issueToError(
     );
   }
   const field = String(issue.path.at(-1) ?? '');
-  if (issue.code === 'invalid_type' && issue.input === undefined) {
+  const missing = valueAt(y, path) === undefined;
+  if (issue.code === 'invalid_type' && missing) {
     return errorAt(y, nodeAt(y, path.slice(0, -1)), 'E_MISSING_FIELD', `missing required field "${field}"`);
   }
   const custom =
@@ -159,7 +160,7 @@ export function issueToError(
     y,
     nodeAt(y, path),
     custom?.code ?? 'E_BAD_VALUE',
-    `${where}${describeIssue(issue)}`,
+    `${where}${describeIssue(issue, missing)}`,
     custom?.hint,
   );
 }

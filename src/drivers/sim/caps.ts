@@ -87,7 +87,7 @@ export function parseSimCaps(
   if (res.success) return { ok: true, caps: res.data };
   return {
     ok: false,
-    problems: problemsOf(res.error).map(
+    problems: problemsOf(res.error, raw).map(
       (p) => `${p.path.length ? `appium:${p.path.join('.')}` : 'capabilities'} ${p.message}`,
     ),
   };

@@ -45,7 +45,7 @@ export function loadProject(file: string, read: ReadText = readDisk): Project {
     flows.set(abs, flow);
     yamls.set(abs, y);
     const selectorFiles = flow.selectorFiles.length
-      ? flow.selectorFiles
+      ? [...flow.selectorFiles]
       : existsSync(resolve(dirname(abs), 'selectors.yaml'))
         ? ['selectors.yaml']
         : [];

@@ -88,6 +88,7 @@ export function describeStep(step: Step): string {
 
 class FlowRunner {
   private commands = 0;
+  private popups = 0;
   private readonly finder: Finder;
   private readonly stack: StackFrame[] = [];
   private readonly scopes: Scope[] = [];
@@ -104,7 +105,10 @@ class FlowRunner {
       })),
       signal: o.signal,
       pollMs: o.pollMs ?? 100,
-      onWatcher: (name, action) => o.reporter.emit({ type: 'watcher', name, action }),
+      onWatcher: (name, action) => {
+        this.popups += 1;
+        o.reporter.emit({ type: 'watcher', name, action });
+      },
     });
     o.session.on('command', () => {
       this.commands += 1;
@@ -290,6 +294,7 @@ class FlowRunner {
       find: (ref, t) => this.finder.find(ref, t ?? timeoutMs),
       isVisible: (ref, t) => this.finder.visible(ref, t ?? timeoutMs),
       clearPopups: () => this.finder.clearInterruptions(),
+      popupsCleared: () => this.popups,
       waitGone: (ref, t) => this.finder.waitGone(ref, t ?? timeoutMs),
       tap: async (found) => {
         await o.beforeTap?.(found, ctx);

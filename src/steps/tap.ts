@@ -1,22 +1,46 @@
 /**
- * `tap`: wait for an element and tap it.
+ * `tap`: wait for an element and tap it. With `until`, wait for the element the tap should bring;
+ * when it does not come, tap again (at most `attempts` times) only if there is evidence the tap
+ * was lost: a pop-up watcher cleared something meanwhile, or the tapped element is still on
+ * screen (the tap changed nothing, e.g. it landed on a pop-up's button). Otherwise it fails.
  * @example
  * ```yaml
  * - tap: nav.profile
+ * - tap: { selector: editor.next, until: post.privacyRow }
  * - tap: { selector: { text: Post }, timeout: 10s, label: post it }
  * ```
  */
-import { selectorArgs, selectorShorthand } from './common.js';
+import { z } from 'zod';
+import { DraftvaultError } from '../errors.js';
+import { selectorRef, selectorShorthand } from './common.js';
 import { defineStep } from './types.js';
 
 export const tap = defineStep({
   name: 'tap',
-  summary: 'wait for an element and tap it',
-  args: selectorArgs,
+  summary: 'wait for an element and tap it (until: what should appear after)',
+  args: z
+    .object({
+      selector: selectorRef,
+      until: selectorRef.optional().describe('what the tap should bring on screen'),
+      attempts: z.number().int().min(1).max(5).default(3).describe('taps at most, when pop-ups absorb them'),
+    })
+    .strict(),
   shorthand: selectorShorthand,
-  selectors: (a) => [a.selector],
+  selectors: (a) => [a.selector, ...(a.until ? [a.until] : [])],
   irreversible: true,
   async run(ctx, a) {
-    await ctx.tap(await ctx.find(a.selector));
+    // A first, short look for the result; a lost tap is retried then, a slow screen gets the rest.
+    const glance = Math.min(2000, Math.floor(ctx.timeoutMs / 2));
+    for (let i = 1; ; i++) {
+      const cleared = ctx.popupsCleared();
+      await ctx.tap(await ctx.find(a.selector));
+      if (!a.until || (await ctx.isVisible(a.until, glance))) return;
+      const lost = ctx.popupsCleared() !== cleared || (await ctx.isVisible(a.selector, 0));
+      if (lost && i < a.attempts) continue;
+      if (!lost && (await ctx.isVisible(a.until, ctx.timeoutMs - glance))) return;
+      throw new DraftvaultError('E_ASSERTION_FAILED', 'the tap did not bring what it should', {
+        hint: `after the tap, ${typeof a.until === 'string' ? a.until : 'the expected element'} did not appear`,
+      });
+    }
   },
 });

@@ -76,6 +76,8 @@ export interface StepContext {
   waitGone(ref: SelectorRef, timeoutMs?: number): Promise<void>;
   /** Clear one known pop-up (watchers) if one shows; true when one was cleared. */
   clearPopups(): Promise<boolean>;
+  /** How many pop-ups the watchers have cleared so far in this run. */
+  popupsCleared(): number;
   /** Tap an element. Code, not YAML, decides whether a tap is allowed (e.g. the privacy interlock). */
   tap(found: FoundElement): Promise<void>;
   /** Run nested steps (repeat, runFlow). */

@@ -54,7 +54,7 @@ function retryPolicy(r: z.infer<typeof retrySchema> | undefined): RetryPolicy | 
 }
 
 /** Parse the step list at `path`. */
-export function parseSteps(y: YamlFile, path: PropertyKey[]): AnyStep[] {
+export function parseSteps(y: YamlFile, path: PropertyKey[], errors?: DraftvaultError[]): AnyStep[] {
   const seq = nodeAt(y, path);
   if (!isSeq(seq))
     throw errorAt(
@@ -64,10 +64,20 @@ export function parseSteps(y: YamlFile, path: PropertyKey[]): AnyStep[] {
       '"steps" must be a list',
       'write each step as a list item: "- tap: nav.profile"',
     );
-  return seq.items.map((item, i) => parseStep(y, [...path, i], item as Node));
+  const steps: AnyStep[] = [];
+  for (const [i, item] of seq.items.entries()) {
+    try {
+      steps.push(parseStep(y, [...path, i], item as Node, errors));
+    } catch (err) {
+      // Collecting: keep going so one run of `flows validate` shows every bad step.
+      if (!errors || !(err instanceof DraftvaultError)) throw err;
+      errors.push(err);
+    }
+  }
+  return steps;
 }
 
-function parseStep(y: YamlFile, path: PropertyKey[], item: Node): AnyStep {
+function parseStep(y: YamlFile, path: PropertyKey[], item: Node, errors?: DraftvaultError[]): AnyStep {
   let name: string;
   let rawNode: unknown;
   if (isScalar(item) && typeof item.value === 'string') {
@@ -123,7 +133,7 @@ function parseStep(y: YamlFile, path: PropertyKey[], item: Node): AnyStep {
   if (!a.success) throw issueToError(y, argPath, a.error.issues[0]!, () => allowed);
   const args = a.data as Record<string, unknown>;
   for (const key of kind.nested ?? []) {
-    if (args[key] !== undefined) args[key] = parseSteps(y, [...argPath, key]);
+    if (args[key] !== undefined) args[key] = parseSteps(y, [...argPath, key], errors);
   }
   const step: Step = {
     kind: name,
@@ -168,6 +178,17 @@ export function parseFlow(y: YamlFile): Flow {
   const h = header.data;
   const params: Record<string, ParamDecl> = {};
   for (const [k, v] of Object.entries(h.params)) params[k] = typeof v === 'object' ? v : { default: v };
+  const errors: DraftvaultError[] = [];
+  const parsedSteps = parseSteps(y, ['steps'], errors);
+  if (errors.length > 0) {
+    const [first, ...others] = errors;
+    throw new DraftvaultError(first!.code, first!.message, {
+      span: first!.span,
+      frame: first!.frame,
+      hint: first!.hint,
+      details: { others },
+    });
+  }
   return {
     file: y.file,
     name: h.name,
@@ -179,7 +200,7 @@ export function parseFlow(y: YamlFile): Flow {
     outputs: h.outputs,
     selectorFiles: h.selectors,
     timeoutMs: h.timeout,
-    steps: parseSteps(y, ['steps']),
+    steps: parsedSteps,
     span: spanOf(y, root),
   };
 }

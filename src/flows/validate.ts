@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { DraftvaultError, toDraftvaultError } from '../errors.js';
 import { loadProject } from './project.js';
-import { parseSelectorFile } from './selector-file.js';
+import { parseSelectorFile, type SelectorFile } from './selector-file.js';
 import { parseYaml } from './yaml.js';
 
 /** The result for one file. */
@@ -14,6 +14,14 @@ export interface FileCheck {
   file: string;
   kind: 'flow' | 'selectors' | 'unknown';
   error?: DraftvaultError;
+  /** Allowed but discouraged constructs (xpath). */
+  warnings: string[];
+}
+
+/** The error and any further ones found in the same file. */
+export function allErrors(e: DraftvaultError): DraftvaultError[] {
+  const others = (e.details?.others as DraftvaultError[] | undefined) ?? [];
+  return [e, ...others];
 }
 
 /** YAML files under the given paths (files or folders), sorted. */
@@ -49,7 +57,7 @@ export function checkFile(file: string): FileCheck {
       loadProject(file);
     } else if (root && typeof root === 'object' && ('selectors' in root || 'watchers' in root)) {
       kind = 'selectors';
-      parseSelectorFile(y);
+      return { file, kind, warnings: xpathWarnings(parseSelectorFile(y)) };
     } else {
       throw new DraftvaultError(
         'E_FLOW_SHAPE',
@@ -59,10 +67,29 @@ export function checkFile(file: string): FileCheck {
         },
       );
     }
-    return { file, kind };
+    return { file, kind, warnings: [] };
   } catch (err) {
-    return { file, kind, error: toDraftvaultError(err, 'E_FLOW_INVALID') };
+    return { file, kind, error: toDraftvaultError(err, 'E_FLOW_INVALID'), warnings: [] };
   }
+}
+
+/** XPath works but is slow on real phones (a full hierarchy dump per lookup) and brittle. */
+function xpathWarnings(f: SelectorFile): string[] {
+  const out: string[] = [];
+  for (const s of f.selectors) {
+    const alts = [
+      s.def.android,
+      s.def.ios,
+      s.def.any,
+      ...(s.def.overrides ?? []).flatMap((o) => [o.android, o.ios, o.any]),
+    ].flat();
+    if (alts.some((a) => a?.xpath)) {
+      out.push(
+        `${s.span.file}:${s.span.line}:${s.span.col}: selector "${s.name}" uses xpath: slow on real phones and brittle; prefer text/desc`,
+      );
+    }
+  }
+  return out;
 }
 
 /** Check every YAML file under `paths`. */

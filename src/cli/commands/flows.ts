@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { DraftvaultError } from '../../errors.js';
 import { flowJsonSchema, selectorsJsonSchema } from '../../flows/json-schema.js';
-import { validatePaths } from '../../flows/validate.js';
+import { allErrors, validatePaths } from '../../flows/validate.js';
 import { packageRoot } from '../../paths.js';
 import { type CliContext, println } from '../context.js';
 
@@ -34,14 +34,16 @@ export function registerFlows(program: Command, ctx: CliContext): void {
         );
       } else {
         for (const r of results) {
+          for (const w of r.warnings) println(ctx.stderr, `warn  ${w}`);
           if (!r.error) {
             println(ctx.stdout, `ok    ${r.file} (${r.kind})`);
             continue;
           }
-          const e = r.error;
-          println(ctx.stderr, `${e.where ?? r.file}: ${e.message} [${e.code}]`);
-          if (e.frame) println(ctx.stderr, e.frame);
-          if (e.hint) println(ctx.stderr, `  hint: ${e.hint}`);
+          for (const e of allErrors(r.error)) {
+            println(ctx.stderr, `${e.where ?? r.file}: ${e.message} [${e.code}]`);
+            if (e.frame) println(ctx.stderr, e.frame);
+            if (e.hint) println(ctx.stderr, `  hint: ${e.hint}`);
+          }
         }
         println(ctx.stdout, `${results.length - bad.length} of ${results.length} files valid`);
       }

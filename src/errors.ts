@@ -68,6 +68,8 @@ export const ErrorCodes = {
   E_ELEMENT_NOT_FOUND: ExitCode.flowFailed,
   /** An assertion step failed. */
   E_ASSERTION_FAILED: ExitCode.flowFailed,
+  /** A publish tap was refused: the screen did not prove the post is private. */
+  E_PRIVACY_UNPROVEN: ExitCode.flowFailed,
   /** The flow does not apply to this device (platform or app version). */
   E_FLOW_NOT_APPLICABLE: ExitCode.flowFailed,
   /** The run was interrupted (SIGINT/SIGTERM or an abort signal). */

@@ -3,7 +3,7 @@
  *
  * Values: numbers, 'strings' or "strings", true/false, null, and variables (`count`,
  * `params.caption`, `env.HOME`). Operators: `!` `-` (unary), `* / %`, `+ -` (`+` joins strings),
- * `< <= > >=`, `== !=`, `&&`, `||`, parentheses. Strings interpolate with `${expr}`.
+ * `< <= > >=`, `== !=`, `&&`, `||`, `cond ? a : b`, parentheses. Strings interpolate with `${expr}`.
  */
 
 /** A parsed expression. */
@@ -11,7 +11,8 @@ export type Expr =
   | { kind: 'lit'; value: Value }
   | { kind: 'var'; path: string[] }
   | { kind: 'unary'; op: '!' | '-'; arg: Expr }
-  | { kind: 'binary'; op: string; left: Expr; right: Expr };
+  | { kind: 'binary'; op: string; left: Expr; right: Expr }
+  | { kind: 'cond'; test: Expr; then: Expr; else: Expr };
 
 /** What expressions compute. */
 export type Value = string | number | boolean | null;
@@ -27,7 +28,7 @@ export class ExprError extends Error {
 }
 
 const TOKEN =
-  /\s*(?:(\d+(?:\.\d+)?)|('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")|([A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)*)|(==|!=|<=|>=|&&|\|\||[-+*/%<>!()]))/y;
+  /\s*(?:(\d+(?:\.\d+)?)|('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")|([A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)*)|(==|!=|<=|>=|&&|\|\||[-+*/%<>!()?:]))/y;
 
 interface Tok {
   type: 'num' | 'str' | 'id' | 'op';
@@ -88,7 +89,7 @@ export function parseExpr(src: string): Expr {
       return { kind: 'var', path: t.text.split('.') };
     }
     if (t.text === '(') {
-      const e = binary(0);
+      const e = conditional();
       if (toks[i++]?.text !== ')') throw new ExprError('missing ")"', toks[i - 1]?.at ?? src.length);
       return e;
     }
@@ -105,7 +106,16 @@ export function parseExpr(src: string): Expr {
       left = { kind: 'binary', op: t!.text, left, right: binary(prec) };
     }
   };
-  const e = binary(0);
+  const conditional = (): Expr => {
+    const test = binary(0);
+    if (toks[i]?.text !== '?') return test;
+    i++;
+    const then = conditional();
+    if (toks[i]?.text !== ':') throw new ExprError('"?" without its ":"', toks[i]?.at ?? src.length);
+    i++;
+    return { kind: 'cond', test, then, else: conditional() };
+  };
+  const e = conditional();
   if (i < toks.length) throw new ExprError(`unexpected "${toks[i]!.text}"`, toks[i]!.at);
   return e;
 }
@@ -115,6 +125,7 @@ export function variablesOf(e: Expr): string[][] {
   if (e.kind === 'var') return [e.path];
   if (e.kind === 'unary') return variablesOf(e.arg);
   if (e.kind === 'binary') return [...variablesOf(e.left), ...variablesOf(e.right)];
+  if (e.kind === 'cond') return [...variablesOf(e.test), ...variablesOf(e.then), ...variablesOf(e.else)];
   return [];
 }
 
@@ -125,6 +136,8 @@ export function evaluate(e: Expr, lookup: (path: string[]) => Value | undefined)
       return e.value;
     case 'var':
       return lookup(e.path) ?? null;
+    case 'cond':
+      return truthy(evaluate(e.test, lookup)) ? evaluate(e.then, lookup) : evaluate(e.else, lookup);
     case 'unary': {
       const v = evaluate(e.arg, lookup);
       return e.op === '!' ? !truthy(v) : -Number(v);

@@ -15,6 +15,7 @@ import { stepKind } from '../steps/index.js';
 import type { Condition, FileSink, FoundElement, SelectorRef, Step, StepContext } from '../steps/types.js';
 import type { Reporter } from './events.js';
 import { Finder, type ResolvedSelector } from './finder.js';
+import { checkBeforeTap } from './privacy.js';
 
 /** Where failure artifacts go (a run folder, in practice). */
 export interface ArtifactSink {
@@ -35,7 +36,7 @@ export interface RunOptions {
   signal: AbortSignal;
   env?: Record<string, string | undefined>;
   pollMs?: number;
-  /** Called before every tap; may throw to refuse it (the backup job's privacy interlock). */
+  /** Called before every tap (after the built-in privacy interlock); may throw to refuse it. */
   beforeTap?: (found: FoundElement, ctx: StepContext) => Promise<void>;
   /** The end of the Appium log, for failure artifacts. */
   appiumLogTail?: () => Promise<string>;
@@ -297,6 +298,8 @@ class FlowRunner {
       popupsCleared: () => this.popups,
       waitGone: (ref, t) => this.finder.waitGone(ref, t ?? timeoutMs),
       tap: async (found) => {
+        // Always on, for every flow: no publish tap without proof of privacy.
+        await checkBeforeTap(o.session, found.el.elementId, o.facts.platform);
         await o.beforeTap?.(found, ctx);
         await found.el.click();
       },

@@ -24,6 +24,8 @@ describe('expression language', () => {
     expect(ev('params.x == "y"')).toBe(true);
     expect(ev('missing')).toBe(null);
     expect(ev('-count % 2')).toBe(-1);
+    expect(ev("caption == '' ? 'none' : caption + '!'")).toBe('beach!');
+    expect(ev('count > 5 ? 1 : count > 2 ? 2 : 3')).toBe(2);
   });
 
   it('lists the variables it reads', () => {

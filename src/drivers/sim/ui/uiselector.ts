@@ -42,8 +42,11 @@ const METHODS: Record<string, (arg: string | number | boolean) => (n: UiNode) =>
 function matches(re: string, get: (n: UiNode) => string | undefined): (n: UiNode) => boolean {
   let r: RegExp;
   try {
-    // UiSelector's *Matches use Java's String.matches: the whole value must match.
-    r = new RegExp(`^(?:${re})$`, 's');
+    // UiSelector's *Matches use Java's String.matches: the whole value must match. Java allows
+    // leading inline flags such as (?s) or (?i); JavaScript takes them as RegExp flags.
+    const inline = /^\(\?([imsx]+)\)/.exec(re);
+    const flags = new Set(['s', ...(inline?.[1]?.replace('x', '') ?? '')]);
+    r = new RegExp(`^(?:${inline ? re.slice(inline[0].length) : re})$`, [...flags].join(''));
   } catch {
     throw new UiSelectorError(`bad regular expression ${re}`);
   }

@@ -4,6 +4,7 @@
 import { Command, CommanderError } from 'commander';
 import { DraftvaultError, ExitCode, toDraftvaultError } from '../errors.js';
 import { registerAppium } from './commands/appium.js';
+import { registerBackup } from './commands/backup.js';
 import { registerDoctor } from './commands/doctor.js';
 import { registerFlows } from './commands/flows.js';
 import { registerRun } from './commands/run.js';
@@ -28,6 +29,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerSim(program, ctx);
   registerFlows(program, ctx);
   registerRun(program, ctx);
+  registerBackup(program, ctx);
   return program;
 }
 

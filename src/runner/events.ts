@@ -23,7 +23,25 @@ export type RunEvent =
   | { type: 'watcher'; name: string; action: string }
   | { type: 'log'; message: string }
   | { type: 'flowFinished'; flow: string; ok: boolean; durationMs: number; commands: number; depth: number }
-  | { type: 'artifacts'; dir: string; files: string[] };
+  | { type: 'artifacts'; dir: string; files: string[] }
+  // The backup job.
+  | { type: 'jobStarted'; job: string; device: string; folder: string }
+  | { type: 'draftsCounted'; count: number }
+  | { type: 'draftStarted'; marker: string; index: number; resumed: boolean }
+  | { type: 'draftStep'; marker: string; step: string }
+  | { type: 'draftFinished'; outcome: DraftOutcome };
+
+/** What happened to one draft in a backup. */
+export interface DraftOutcome {
+  marker: string;
+  status: 'backed-up' | 'failed' | 'skipped' | 'would-back-up' | 'abandoned';
+  caption?: string;
+  file?: string;
+  size?: number;
+  sha256?: string;
+  code?: string;
+  reason?: string;
+}
 
 /** Receives events. */
 export interface Reporter {

@@ -52,7 +52,7 @@ export class Finder {
   }
 
   /** One look: the first alternative that matches now, or undefined. */
-  async findNow(sel: ResolvedSelector): Promise<string | undefined> {
+  async findNow(sel: ResolvedSelector, nth?: number): Promise<string | undefined> {
     for (const alt of sel.alternatives) {
       const loc = toLocator(alt, this.d.platform);
       if (!loc) continue;
@@ -63,7 +63,7 @@ export class Finder {
       }
       const ids = await this.lookup(loc, container);
       if (ids.length === 0) continue;
-      const i = alt.index ?? 0;
+      const i = nth ?? alt.index ?? 0;
       const id = i < 0 ? ids[ids.length + i] : ids[i];
       if (id) return id;
     }
@@ -84,9 +84,9 @@ export class Finder {
   }
 
   /** Wait until `ref` is on screen; E_ELEMENT_NOT_FOUND says what was searched for. */
-  async find(ref: SelectorRef, timeoutMs: number): Promise<FoundElement> {
+  async find(ref: SelectorRef, timeoutMs: number, nth?: number): Promise<FoundElement> {
     const sel = this.d.resolve(ref);
-    const id = await this.poll(sel, timeoutMs, true);
+    const id = await this.poll(sel, timeoutMs, true, nth);
     if (id)
       return {
         el: (await this.d.session.$({ [ELEMENT_KEY]: id } as never)) as unknown as WebdriverIO.Element,
@@ -121,12 +121,13 @@ export class Finder {
     sel: ResolvedSelector,
     timeoutMs: number,
     watchers: boolean,
+    nth?: number,
   ): Promise<string | undefined> {
     const end = Date.now() + timeoutMs;
     let lastWatch = 0;
     for (;;) {
       this.d.signal.throwIfAborted();
-      const id = await this.findNow(sel);
+      const id = await this.findNow(sel, nth);
       if (id) return id;
       // A miss: maybe a pop-up is in the way. Check watchers at most once a second while waiting.
       if (watchers && Date.now() - lastWatch >= 1000) {

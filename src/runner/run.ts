@@ -292,7 +292,7 @@ class FlowRunner {
       text: (s) => String(render(s) ?? ''),
       value: render,
       setVar: (n, v) => this.scope.vars.set(n, v),
-      find: (ref, t) => this.finder.find(ref, t ?? timeoutMs),
+      find: (ref, t, nth) => this.finder.find(ref, t ?? timeoutMs, nth),
       isVisible: (ref, t) => this.finder.visible(ref, t ?? timeoutMs),
       clearPopups: () => this.finder.clearInterruptions(),
       popupsCleared: () => this.popups,

@@ -12,7 +12,7 @@
  */
 import { z } from 'zod';
 import { DraftvaultError } from '../errors.js';
-import { selectorRef, selectorShorthand } from './common.js';
+import { selectorRef, selectorShorthand, text } from './common.js';
 import { defineStep } from './types.js';
 
 export const tap = defineStep({
@@ -23,6 +23,10 @@ export const tap = defineStep({
       selector: selectorRef,
       until: selectorRef.optional().describe('what the tap should bring on screen'),
       attempts: z.number().int().min(1).max(5).default(3).describe('taps at most, when pop-ups absorb them'),
+      nth: z
+        .union([z.number().int(), text])
+        .optional()
+        .describe('which match to tap (0 = first, -1 = last); may be an expression'),
     })
     .strict(),
   shorthand: selectorShorthand,
@@ -33,7 +37,9 @@ export const tap = defineStep({
     const glance = Math.min(2000, Math.floor(ctx.timeoutMs / 2));
     for (let i = 1; ; i++) {
       const cleared = ctx.popupsCleared();
-      await ctx.tap(await ctx.find(a.selector));
+      const nth =
+        a.nth === undefined ? undefined : Number(typeof a.nth === 'string' ? ctx.value(a.nth) : a.nth);
+      await ctx.tap(await ctx.find(a.selector, undefined, nth));
       if (!a.until || (await ctx.isVisible(a.until, glance))) return;
       const lost = ctx.popupsCleared() !== cleared || (await ctx.isVisible(a.selector, 0));
       if (lost && i < a.attempts) continue;

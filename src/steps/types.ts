@@ -69,7 +69,7 @@ export interface StepContext {
   value(s: string): Value;
   setVar(name: string, value: Value): void;
   /** Wait (polling the element itself, with pop-up watchers) until it is there; E_ELEMENT_NOT_FOUND otherwise. */
-  find(ref: SelectorRef, timeoutMs?: number): Promise<FoundElement>;
+  find(ref: SelectorRef, timeoutMs?: number, nth?: number): Promise<FoundElement>;
   /** Is it there? Waits up to `timeoutMs` (0: look once). */
   isVisible(ref: SelectorRef, timeoutMs?: number): Promise<boolean>;
   /** Wait until it is gone; E_ASSERTION_FAILED otherwise. */

@@ -14,6 +14,7 @@ import { dataHome, newRunDir } from '../../paths.js';
 import { fanOut } from '../../runner/events.js';
 import { runFlow } from '../../runner/run.js';
 import { type CliContext, println } from '../context.js';
+import { parseCaps } from '../options.js';
 import { consoleReporter } from '../reporters/console.js';
 import { jsonlReporter } from '../reporters/jsonl.js';
 
@@ -33,19 +34,6 @@ function parseParams(pairs: string[], declared: string[]): Record<string, Value>
     out[name] = /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v === 'true' || v === 'false' ? v === 'true' : v;
   }
   return out;
-}
-
-function parseCaps(raw: string | undefined): Record<string, unknown> {
-  if (!raw) return {};
-  try {
-    const v = JSON.parse(raw) as unknown;
-    if (v && typeof v === 'object' && !Array.isArray(v)) return v as Record<string, unknown>;
-  } catch {
-    // reported below
-  }
-  throw new DraftvaultError('E_USAGE', '--caps must be a JSON object', {
-    hint: `e.g. --caps '{"appium:simDrafts": 3}'`,
-  });
 }
 
 /** Add the run command. */

@@ -1,0 +1,161 @@
+/**
+ * `draftvault backup`: back up every draft privately, verified and journaled; resumable.
+ * `draftvault verify`: re-check a backup folder against its manifest.
+ */
+import { join, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { parseAppiumUrl } from '../../appium/endpoint.js';
+import { parseDeviceRef } from '../../drivers/index.js';
+import { simCapabilities } from '../../drivers/sim/adapter.js';
+import type { DeviceRef } from '../../drivers/types.js';
+import { DraftvaultError } from '../../errors.js';
+import { runBackup } from '../../jobs/backup.js';
+import { BackupStore } from '../../jobs/backup-store.js';
+import { withDeviceSession } from '../../jobs/device-session.js';
+import { FlowKit, loadJobFlows } from '../../jobs/flow-kit.js';
+import { Journal } from '../../jobs/journal.js';
+import { dataHome, newRunDir, packageRoot } from '../../paths.js';
+import { fanOut } from '../../runner/events.js';
+import { type CliContext, println } from '../context.js';
+import { parseCaps, parseIntOption } from '../options.js';
+import { backupProgress } from '../reporters/backup-progress.js';
+import { jsonlReporter } from '../reporters/jsonl.js';
+import { crashHook } from './crash-hook.js';
+import { prepareDemo } from './demo.js';
+
+interface BackupFlags {
+  device: string;
+  appiumUrl?: string;
+  out?: string;
+  limit?: number;
+  dryRun?: boolean;
+  cleanupDevice?: boolean;
+  flows?: string;
+  json?: boolean;
+  demo?: boolean;
+  caps?: string;
+}
+
+/** The backup folder of a device: `<out>/<device name>`. */
+export function backupDir(ctx: CliContext, out: string | undefined, device: DeviceRef): string {
+  return join(resolve(ctx.cwd, out ?? join(dataHome(ctx.env, ctx.cwd), 'backups')), device.id ?? device.kind);
+}
+
+/** Add the backup and verify commands. */
+export function registerBackup(program: Command, ctx: CliContext): void {
+  program
+    .command('backup')
+    .description(
+      'back up every draft: post it as Only me with Save to device, pull the video, verify, journal',
+    )
+    .option('--device <device>', 'sim, sim:<name>, android[:<serial>], ios[:<udid>]', 'sim')
+    .option('--appium-url <url>', 'use this Appium server or Grid instead of the embedded one')
+    .option('--out <dir>', 'backup root (a folder per device inside; default: .draftvault/backups)')
+    .option('--limit <n>', 'back up at most N drafts', parseIntOption('--limit', 1))
+    .option('--dry-run', 'walk to each draft’s post screen and back out; post nothing')
+    .option('--cleanup-device', 'after a verified backup, delete the saved copy from the phone’s gallery')
+    .option('--flows <dir>', 'the flows folder (default: the shipped flows/tiktok)')
+    .option('--json', 'print one JSON object with the result')
+    .option('--caps <json>', 'extra capabilities as a JSON object (e.g. simulator faults)')
+    .option('--demo', 'prepare a fresh simulated phone "demo" with 5 drafts and back it up into ./backups')
+    .action(async (f: BackupFlags) => {
+      if (f.demo) Object.assign(f, await prepareDemo(ctx));
+      const device = parseDeviceRef(f.device);
+      if (f.appiumUrl) parseAppiumUrl(f.appiumUrl);
+      const extraCaps = parseCaps(f.caps);
+      // Bad input must be found before any session: flows, the backup folder, its manifest and journal.
+      const flows = loadJobFlows(resolve(ctx.cwd, f.flows ?? join(packageRoot(), 'flows', 'tiktok')));
+      const store = new BackupStore(backupDir(ctx, f.out, device), device.id ?? device.kind);
+      store.cleanPartials();
+      const runDir = newRunDir('backup', dataHome(ctx.env, ctx.cwd));
+      const journal = Journal.open(join(store.dir, 'journal.jsonl'), runDir);
+      const progress = backupProgress(f.json ? ({ write: () => true } as never) : (ctx.stdout as never));
+      const reporter = fanOut(jsonlReporter(join(runDir, 'run.jsonl')), progress);
+      const capabilities = device.kind === 'sim' ? { ...simCapabilities(device), ...extraCaps } : extraCaps;
+      reporter.emit({
+        type: 'jobStarted',
+        job: f.dryRun ? 'backup (dry run)' : 'backup',
+        device: f.device,
+        folder: store.dir,
+      });
+      const report = await withDeviceSession(
+        { device, appiumUrl: f.appiumUrl, runDir, signal: ctx.signal, capabilities },
+        async (d) => {
+          const kit = new FlowKit(flows, d, { reporter, runDir, signal: ctx.signal, env: ctx.env });
+          const draftCtx = {
+            d,
+            kit,
+            journal,
+            store,
+            reporter,
+            runDir,
+            cleanupDevice: !!f.cleanupDevice,
+            crashPoint: crashHook(ctx.env),
+          };
+          return runBackup({ ctx: draftCtx, limit: f.limit, dryRun: f.dryRun, signal: ctx.signal });
+        },
+      ).finally(() => progress.stop());
+      if (f.json) println(ctx.stdout, JSON.stringify({ ...report, folder: store.dir, runDir }, null, 2));
+      else printSummary(ctx, report, store.dir, runDir);
+      if (report.failed > 0 || report.skipped > 0) {
+        throw new DraftvaultError(
+          'E_JOB_INCOMPLETE',
+          `${report.failed} failed, ${report.skipped} skipped (not posted)`,
+          {
+            hint: `see ${join(runDir, 'run.jsonl')}; run backup again to retry`,
+          },
+        );
+      }
+    });
+
+  program
+    .command('verify')
+    .description('re-check every backed-up video against the manifest (size, MP4 structure, sha256)')
+    .option('--device <device>', 'whose backups', 'sim')
+    .option('--out <dir>', 'backup root (as given to backup)')
+    .option('--json', 'print JSON')
+    .action((f: { device: string; out?: string; json?: boolean }) => {
+      const device = parseDeviceRef(f.device);
+      const store = new BackupStore(backupDir(ctx, f.out, device), device.id ?? device.kind);
+      const results = store.verifyAll();
+      if (f.json)
+        println(
+          ctx.stdout,
+          JSON.stringify(
+            results.map((r) => ({ file: r.entry.file, ok: r.ok, problem: r.problem })),
+            null,
+            2,
+          ),
+        );
+      else
+        for (const r of results)
+          println(
+            ctx.stdout,
+            `${r.ok ? 'ok  ' : 'BAD '} ${r.entry.file}${r.problem ? `  (${r.problem})` : ''}`,
+          );
+      const bad = results.filter((r) => !r.ok).length;
+      if (!f.json)
+        println(ctx.stdout, `${results.length - bad} of ${results.length} videos verified in ${store.dir}`);
+      if (bad)
+        throw new DraftvaultError(
+          'E_JOB_INCOMPLETE',
+          `${bad} backed-up video${bad > 1 ? 's do' : ' does'} not verify`,
+        );
+    });
+}
+
+function printSummary(
+  ctx: CliContext,
+  r: Awaited<ReturnType<typeof runBackup>>,
+  folder: string,
+  runDir: string,
+): void {
+  println(ctx.stdout);
+  println(ctx.stdout, `${'draft'.padEnd(14)} ${'status'.padEnd(14)} file / reason`);
+  for (const d of r.drafts)
+    println(ctx.stdout, `${d.marker.padEnd(14)} ${d.status.padEnd(14)} ${d.file ?? d.reason ?? ''}`);
+  println(ctx.stdout);
+  println(ctx.stdout, `found ${r.found}, backed up ${r.backedUp}, failed ${r.failed}, skipped ${r.skipped}`);
+  println(ctx.stdout, `backups: ${folder}`);
+  println(ctx.stdout, `log: ${join(runDir, 'run.jsonl')}`);
+}

@@ -1,0 +1,199 @@
+/**
+ * One draft's backup, as a state machine over the journal:
+ *   intent-post → (Post) → posted → located → stored → recorded [→ cleaned]
+ * Intent is made durable before the irreversible tap; after a crash at any point, `resume`
+ * finishes what was started without posting twice or storing twice.
+ */
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DraftvaultError, toDraftvaultError } from '../errors.js';
+import type { DraftOutcome, Reporter } from '../runner/events.js';
+import type { BackupStore } from './backup-store.js';
+import { CAMERA_DIR, listCamera, newFiles, pullVideo } from './device-files.js';
+import type { DeviceSession } from './device-session.js';
+import type { FlowKit } from './flow-kit.js';
+import type { Journal } from './journal.js';
+
+/** What a draft's backup needs. */
+export interface DraftContext {
+  d: DeviceSession;
+  kit: FlowKit;
+  journal: Journal;
+  store: BackupStore;
+  reporter: Reporter;
+  runDir: string;
+  cleanupDevice: boolean;
+  /** Test hook: called at each crash point name ("intent", "posted", "located", "stored"). */
+  crashPoint: (name: string) => void;
+}
+
+/** A new short marker for a caption, e.g. `#dvk3x9a1q`. */
+export function newMarker(): string {
+  return `#dv${BigInt(`0x${randomBytes(5).toString('hex')}`)
+    .toString(36)
+    .padStart(8, '0')
+    .slice(0, 8)}`;
+}
+
+/** Back up the draft at `index` of the drafts grid (the grid is open). */
+export async function backupDraft(c: DraftContext, index: number): Promise<DraftOutcome> {
+  const marker = newMarker();
+  const step = (s: string) => c.reporter.emit({ type: 'draftStep', marker, step: s });
+  c.reporter.emit({ type: 'draftStarted', marker, index, resumed: false });
+  step('prepare');
+  const vars = await c.kit.run('prepare-post', { index, marker }, draftDir(c, marker));
+  const caption = String(vars.caption ?? marker);
+  const before = await listCamera(c.d);
+  c.journal.append({ type: 'intent-post', marker, caption, index, before });
+  c.crashPoint('intent');
+  step('post');
+  try {
+    await c.kit.run('post', {}, draftDir(c, marker));
+  } catch (err) {
+    const e = toDraftvaultError(err);
+    if (e.code === 'E_PRIVACY_UNPROVEN') {
+      c.journal.append({ type: 'skipped', marker, code: e.code, reason: e.message });
+      return { marker, status: 'skipped', caption, code: e.code, reason: e.message };
+    }
+    // Whether the post happened is unknown: resume decides from what the phone shows.
+    return resume(c, marker);
+  }
+  c.journal.append({ type: 'posted', marker });
+  c.crashPoint('posted');
+  return finishPosted(c, marker);
+}
+
+/** Finish a draft whose journal says it was started. */
+export async function resume(c: DraftContext, marker: string): Promise<DraftOutcome> {
+  const last = c.journal.last(marker)!;
+  const intent = c.journal.find(marker, 'intent-post')!;
+  c.reporter.emit({ type: 'draftStarted', marker, index: intent.index, resumed: true });
+  switch (last.type) {
+    case 'intent-post': {
+      // Did Post go through before the crash? Look for the evidence: a new saved video, or a
+      // private post with our marker. No evidence: the draft is still a draft.
+      await c.kit.run('wait-upload').catch(() => undefined);
+      if (newFiles(intent.before, await listCamera(c.d)).length > 0 || (await postExists(c, marker))) {
+        c.journal.append({ type: 'posted', marker });
+        return finishPosted(c, marker);
+      }
+      c.journal.append({
+        type: 'abandoned',
+        marker,
+        reason: 'not posted before the interruption; the draft is still there',
+      });
+      return { marker, status: 'abandoned', caption: intent.caption };
+    }
+    case 'posted':
+      return finishPosted(c, marker);
+    case 'located':
+      return finishLocated(c, marker, last.remote, last.via);
+    case 'stored':
+      return finishStored(c, marker);
+    default:
+      throw new DraftvaultError('E_INTERNAL', `nothing to resume for ${marker} (${last.type})`);
+  }
+}
+
+async function postExists(c: DraftContext, marker: string): Promise<boolean> {
+  try {
+    await c.kit.run('save-video', { marker, save: false }, draftDir(c, marker));
+    return true;
+  } catch {
+    await c.kit.recover();
+    return false;
+  }
+}
+
+async function finishPosted(c: DraftContext, marker: string): Promise<DraftOutcome> {
+  const intent = c.journal.find(marker, 'intent-post')!;
+  c.reporter.emit({ type: 'draftStep', marker, step: 'upload' });
+  await c.kit.run('wait-upload', {}, draftDir(c, marker));
+  let via: 'save-to-device' | 'save-video' = 'save-to-device';
+  let found = await waitForNewFile(c, intent.before, 10_000);
+  if (!found) {
+    // "Save to device" left nothing (storage, an old build): save it from the private video.
+    via = 'save-video';
+    c.reporter.emit({ type: 'draftStep', marker, step: 'save video' });
+    await c.kit.run('save-video', { marker, save: true }, draftDir(c, marker));
+    found = await waitForNewFile(c, intent.before, 60_000);
+  }
+  if (!found)
+    throw new DraftvaultError('E_STEP_FAILED', `posted, but no saved video appeared in ${CAMERA_DIR}`);
+  const remote = `${CAMERA_DIR}/${found}`;
+  c.journal.append({ type: 'located', marker, remote, via });
+  c.crashPoint('located');
+  return finishLocated(c, marker, remote, via);
+}
+
+async function waitForNewFile(c: DraftContext, before: string[], ms: number): Promise<string | undefined> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const fresh = newFiles(before, await listCamera(c.d));
+    if (fresh.length === 1) return fresh[0];
+    if (fresh.length > 1) return fresh.sort().at(-1);
+    if (Date.now() >= end) return undefined;
+    await sleep(500);
+  }
+}
+
+async function finishLocated(
+  c: DraftContext,
+  marker: string,
+  remote: string,
+  via: 'save-to-device' | 'save-video',
+): Promise<DraftOutcome> {
+  const intent = c.journal.find(marker, 'intent-post')!;
+  c.reporter.emit({ type: 'draftStep', marker, step: 'pull' });
+  const bytes = await pullVideo(c.d, remote);
+  const entry = await c.store.store(bytes, {
+    marker,
+    caption: intent.caption,
+    remotePath: remote,
+    via,
+    device: c.d.facts.device,
+    appVersion: c.d.facts.appVersion,
+  });
+  c.journal.append({
+    type: 'stored',
+    marker,
+    file: entry.file,
+    sha256: entry.sha256,
+    size: entry.size,
+    durationMs: entry.durationMs,
+  });
+  c.crashPoint('stored');
+  return finishStored(c, marker);
+}
+
+async function finishStored(c: DraftContext, marker: string): Promise<DraftOutcome> {
+  const stored = c.journal.find(marker, 'stored')!;
+  const entry = c.store.findEntry({ marker }) ?? c.store.findEntry({ sha256: stored.sha256 });
+  const check = c.store.verifyAll().find((v) => v.entry === entry);
+  if (!entry || !check?.ok)
+    throw new DraftvaultError(
+      'E_STEP_FAILED',
+      `stored video ${stored.file} does not verify: ${check?.problem ?? 'not in the manifest'}`,
+    );
+  c.journal.append({ type: 'recorded', marker });
+  if (c.cleanupDevice) {
+    const located = c.journal.find(marker, 'located');
+    if (located) {
+      await c.d.session.execute('mobile: deleteFile', { remotePath: located.remote });
+      c.journal.append({ type: 'cleaned', marker, what: 'gallery' });
+    }
+  }
+  return {
+    marker,
+    status: 'backed-up',
+    caption: entry.caption,
+    file: join(c.store.dir, entry.file),
+    size: entry.size,
+    sha256: entry.sha256,
+  };
+}
+
+function draftDir(c: DraftContext, marker: string): string {
+  return join(c.runDir, marker.replace(/^#/, ''));
+}

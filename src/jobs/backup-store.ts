@@ -1,0 +1,202 @@
+/**
+ * The backup folder of one device: verified videos, written atomically, listed in manifest.json.
+ * Folders 0700, files 0600. The same video (by sha256) is never stored twice.
+ */
+import { createHash } from 'node:crypto';
+import {
+  accessSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
+import { open } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { DraftvaultError } from '../errors.js';
+import { Mp4Error, probeMp4 } from '../media/mp4.js';
+import { problemsOf } from '../validation.js';
+import { writePrivate } from './sinks.js';
+
+const entrySchema = z.object({
+  n: z.number().int().min(1),
+  marker: z.string(),
+  caption: z.string(),
+  file: z.string(),
+  size: z.number().int().min(1),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  durationMs: z.number().min(1),
+  remotePath: z.string(),
+  via: z.enum(['save-to-device', 'save-video']),
+  storedAt: z.string(),
+  device: z.string(),
+  appVersion: z.string().optional(),
+});
+const manifestSchema = z.object({ version: z.literal(1), device: z.string(), entries: z.array(entrySchema) });
+
+/** One backed-up draft. */
+export type ManifestEntry = z.infer<typeof entrySchema>;
+export type Manifest = z.infer<typeof manifestSchema>;
+
+/** The result of checking one file. */
+export interface FileCheckResult {
+  ok: boolean;
+  size: number;
+  sha256: string;
+  durationMs: number;
+  problem?: string;
+}
+
+/** Check a video file: not empty, a real MP4 with a duration; its sha256. */
+export function checkVideo(bytes: Buffer): FileCheckResult {
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  if (bytes.length === 0) return { ok: false, size: 0, sha256, durationMs: 0, problem: 'the file is empty' };
+  try {
+    const info = probeMp4(bytes);
+    return { ok: true, size: bytes.length, sha256, durationMs: info.durationMs };
+  } catch (err) {
+    const problem = err instanceof Mp4Error ? `not a playable MP4: ${err.message}` : String(err);
+    return { ok: false, size: bytes.length, sha256, durationMs: 0, problem };
+  }
+}
+
+/** A readable, safe file name: `007-beach-day-dvk3x9a1.mp4`. */
+export function fileName(n: number, caption: string, marker: string): string {
+  const slug =
+    caption
+      .replace(marker, '')
+      .normalize('NFKD')
+      .replace(/[^\w\s-]/g, '')
+      .trim()
+      .toLowerCase()
+      .replace(/[\s_]+/g, '-')
+      .slice(0, 40)
+      .replace(/-+$/, '') || 'draft';
+  return `${String(n).padStart(3, '0')}-${slug}-${marker.replace(/^#/, '')}.mp4`;
+}
+
+/** The backup folder of one device. */
+export class BackupStore {
+  readonly manifestPath: string;
+  manifest: Manifest;
+
+  /** Open (creating it 0700) and check that it is writable and its manifest readable. */
+  constructor(
+    readonly dir: string,
+    device: string,
+  ) {
+    try {
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      accessSync(dir, constants.W_OK);
+    } catch (cause) {
+      throw new DraftvaultError('E_CONFIG', `cannot write to the backup folder ${dir}`, {
+        hint: 'choose a folder you can write to with --out',
+        cause,
+      });
+    }
+    this.manifestPath = join(dir, 'manifest.json');
+    this.manifest = existsSync(this.manifestPath) ? this.readManifest() : { version: 1, device, entries: [] };
+  }
+
+  private readManifest(): Manifest {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(readFileSync(this.manifestPath, 'utf8'));
+    } catch (cause) {
+      throw new DraftvaultError('E_CONFIG', `the manifest ${this.manifestPath} is not valid JSON`, {
+        hint: 'restore it from a copy; `draftvault verify` checks files against it',
+        cause,
+      });
+    }
+    const res = manifestSchema.safeParse(raw);
+    if (!res.success) {
+      const p = problemsOf(res.error, raw)[0]!;
+      throw new DraftvaultError(
+        'E_CONFIG',
+        `the manifest ${this.manifestPath} is damaged: ${p.path.join('.')} ${p.message}`,
+        {
+          hint: 'restore it from a copy',
+        },
+      );
+    }
+    return res.data;
+  }
+
+  /** The entry for a marker, or for the same video bytes. */
+  findEntry(by: { marker?: string; sha256?: string }): ManifestEntry | undefined {
+    return this.manifest.entries.find((e) => e.marker === by.marker || e.sha256 === by.sha256);
+  }
+
+  /**
+   * Verify `bytes` and store them under a readable name: temp file, fsync, rename. Returns the
+   * existing entry instead when the same video is already stored.
+   */
+  async store(
+    bytes: Buffer,
+    meta: Omit<ManifestEntry, 'n' | 'file' | 'size' | 'sha256' | 'durationMs' | 'storedAt'>,
+  ): Promise<ManifestEntry> {
+    const check = checkVideo(bytes);
+    if (!check.ok)
+      throw new DraftvaultError('E_STEP_FAILED', `the pulled video is unusable: ${check.problem}`);
+    const same = this.findEntry({ sha256: check.sha256 }) ?? this.findEntry({ marker: meta.marker });
+    if (same) return same;
+    const n = Math.max(0, ...this.manifest.entries.map((e) => e.n)) + 1;
+    const file = fileName(n, meta.caption, meta.marker);
+    const tmp = join(this.dir, `.${file}.partial`);
+    const fh = await open(tmp, 'w', 0o600);
+    try {
+      await fh.writeFile(bytes);
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    renameSync(tmp, join(this.dir, file));
+    const entry: ManifestEntry = {
+      ...meta,
+      n,
+      file,
+      size: check.size,
+      sha256: check.sha256,
+      durationMs: check.durationMs,
+      storedAt: new Date().toISOString(),
+    };
+    this.manifest.entries.push(entry);
+    await this.saveManifest();
+    return entry;
+  }
+
+  async saveManifest(): Promise<void> {
+    await writePrivate(this.manifestPath, `${JSON.stringify(this.manifest, null, 2)}\n`);
+  }
+
+  /** Re-check every file against the manifest. */
+  verifyAll(): { entry: ManifestEntry; ok: boolean; problem?: string }[] {
+    return this.manifest.entries.map((entry) => {
+      const path = join(this.dir, entry.file);
+      if (!existsSync(path)) return { entry, ok: false, problem: 'the file is missing' };
+      const check = checkVideo(readFileSync(path));
+      if (!check.ok) return { entry, ok: false, problem: check.problem };
+      if (check.size !== entry.size)
+        return { entry, ok: false, problem: `size ${check.size}, manifest says ${entry.size}` };
+      if (check.sha256 !== entry.sha256)
+        return { entry, ok: false, problem: 'sha256 differs from the manifest' };
+      const mode = statSync(path).mode & 0o777;
+      return {
+        entry,
+        ok: true,
+        problem: mode & 0o077 ? `permissions ${mode.toString(8)} (expected 600)` : undefined,
+      };
+    });
+  }
+
+  /** Remove leftovers of an interrupted write (never a stored video). */
+  cleanPartials(): void {
+    for (const f of readdirSync(this.dir)) {
+      if (f.endsWith('.partial')) rmSync(join(this.dir, f), { force: true });
+    }
+  }
+}

@@ -1,0 +1,120 @@
+/**
+ * `draftvault backup`: every draft, one at a time, always the first remaining one (posting
+ * removes it from the list), re-counting after each. Drafts started by an interrupted run are
+ * finished first. A draft that keeps failing is moved past after bounded attempts.
+ */
+import { toDraftvaultError } from '../errors.js';
+import type { DraftOutcome, Reporter } from '../runner/events.js';
+import { backupDraft, type DraftContext, resume } from './backup-draft.js';
+
+/** Options of the batch. */
+export interface BackupOptions {
+  ctx: DraftContext;
+  /** Back up at most this many drafts. */
+  limit?: number;
+  /** Walk to each draft's post screen and back out, posting nothing. */
+  dryRun?: boolean;
+  /** Attempts per draft before moving past it. */
+  attempts?: number;
+  signal: AbortSignal;
+}
+
+/** The job's result (also the `--json` output's core). */
+export interface BackupReport {
+  found: number;
+  backedUp: number;
+  failed: number;
+  skipped: number;
+  drafts: DraftOutcome[];
+}
+
+function finish(reporter: Reporter, outcomes: DraftOutcome[], o: DraftOutcome): void {
+  outcomes.push(o);
+  reporter.emit({ type: 'draftFinished', outcome: o });
+}
+
+/** Run the batch. */
+export async function runBackup(o: BackupOptions): Promise<BackupReport> {
+  const { ctx } = o;
+  const outcomes: DraftOutcome[] = [];
+  const limit = o.limit ?? Number.POSITIVE_INFINITY;
+  for (const marker of ctx.journal.pending()) {
+    o.signal.throwIfAborted();
+    finish(ctx.reporter, outcomes, await guarded(ctx, marker, () => resume(ctx, marker)));
+  }
+  let found: number | undefined;
+  let passedOver = 0;
+  const failures = new Map<number, number>();
+  let done = outcomes.filter((x) => x.status === 'backed-up').length;
+  while (done < limit) {
+    o.signal.throwIfAborted();
+    const count = await countDrafts(ctx);
+    found ??= count;
+    ctx.reporter.emit({ type: 'draftsCounted', count });
+    if (count <= passedOver) break;
+    if (o.dryRun) {
+      finish(ctx.reporter, outcomes, await dryRunOne(ctx, passedOver));
+      passedOver += 1;
+      done += 1;
+      continue;
+    }
+    const out = await guarded(ctx, `draft ${passedOver + 1}`, () => backupDraft(ctx, passedOver));
+    if (out.status === 'failed') {
+      const n = (failures.get(passedOver) ?? 0) + 1;
+      failures.set(passedOver, n);
+      if (n < (o.attempts ?? 2)) continue; // try the same draft again
+    }
+    finish(ctx.reporter, outcomes, out);
+    if (out.status === 'backed-up') done += 1;
+    // A skipped or failed draft stays in the list: the next one is further down.
+    else if (out.status !== 'abandoned') passedOver += 1;
+  }
+  const count = (s: DraftOutcome['status']) => outcomes.filter((x) => x.status === s).length;
+  return {
+    found: found ?? 0,
+    backedUp: count('backed-up'),
+    failed: count('failed'),
+    skipped: count('skipped'),
+    drafts: outcomes,
+  };
+}
+
+/** Turn any failure into a 'failed' outcome (with its artifacts) and bring the app back. */
+async function guarded(
+  ctx: DraftContext,
+  marker: string,
+  fn: () => Promise<DraftOutcome>,
+): Promise<DraftOutcome> {
+  try {
+    return await fn();
+  } catch (err) {
+    const e = toDraftvaultError(err, 'E_STEP_FAILED');
+    if (e.code === 'E_INTERRUPTED') throw e;
+    await ctx.kit.recover();
+    return {
+      marker,
+      status: 'failed',
+      code: e.code,
+      reason: e.hint ? `${e.message} (${e.hint})` : e.message,
+    };
+  }
+}
+
+/** Open the drafts grid and read "Drafts: N"; no banner means no drafts. */
+async function countDrafts(ctx: DraftContext): Promise<number> {
+  try {
+    const vars = await ctx.kit.run('open-drafts');
+    return Number(vars.draftCount ?? 0);
+  } catch (err) {
+    if (toDraftvaultError(err).code === 'E_ELEMENT_NOT_FOUND') return 0;
+    throw err;
+  }
+}
+
+async function dryRunOne(ctx: DraftContext, index: number): Promise<DraftOutcome> {
+  const marker = `dry-run-${index + 1}`;
+  await ctx.kit.run('open-draft', { index });
+  ctx.reporter.emit({ type: 'draftStep', marker, step: 'post screen reached; backing out' });
+  await ctx.kit.recover();
+  return { marker, status: 'would-back-up' };
+}

@@ -7,6 +7,7 @@ import { registerAppium } from './commands/appium.js';
 import { registerBackup } from './commands/backup.js';
 import { registerDoctor } from './commands/doctor.js';
 import { registerFlows } from './commands/flows.js';
+import { registerRestore } from './commands/restore.js';
 import { registerRun } from './commands/run.js';
 import { registerSim } from './commands/sim.js';
 import { type CliContext, println } from './context.js';
@@ -30,6 +31,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerFlows(program, ctx);
   registerRun(program, ctx);
   registerBackup(program, ctx);
+  registerRestore(program, ctx);
   return program;
 }
 

@@ -96,14 +96,23 @@ export async function resume(c: DraftContext, marker: string): Promise<DraftOutc
   }
 }
 
-async function postExists(c: DraftContext, marker: string): Promise<boolean> {
+/** Does a checking flow pass (e.g. "a post with this marker exists")? */
+async function flowPasses(
+  c: DraftContext,
+  flow: 'save-video' | 'find-draft',
+  marker: string,
+): Promise<boolean> {
   try {
-    await c.kit.run('save-video', { marker, save: false }, draftDir(c, marker));
+    await c.kit.run(flow, flow === 'save-video' ? { marker, save: false } : { marker }, draftDir(c, marker));
     return true;
   } catch {
     await c.kit.recover();
     return false;
   }
+}
+
+function postExists(c: DraftContext, marker: string): Promise<boolean> {
+  return flowPasses(c, 'save-video', marker);
 }
 
 async function finishPosted(c: DraftContext, marker: string): Promise<DraftOutcome> {
@@ -112,6 +121,20 @@ async function finishPosted(c: DraftContext, marker: string): Promise<DraftOutco
   await c.kit.run('wait-upload', {}, draftDir(c, marker));
   let via: 'save-to-device' | 'save-video' = 'save-to-device';
   let found = await waitForNewFile(c, intent.before, 10_000);
+  if (!found && (await flowPasses(c, 'find-draft', marker))) {
+    // "Couldn't upload video. The video was saved to your drafts.": nothing was posted.
+    c.journal.append({
+      type: 'abandoned',
+      marker,
+      reason: 'the upload failed and TikTok put the draft back',
+    });
+    return {
+      marker,
+      status: 'abandoned',
+      caption: intent.caption,
+      reason: 'upload failed; the draft will be backed up again',
+    };
+  }
   if (!found) {
     // "Save to device" left nothing (storage, an old build): save it from the private video.
     via = 'save-video';

@@ -19,6 +19,7 @@ export const JOB_FLOWS = [
   'post',
   'wait-upload',
   'save-video',
+  'find-draft',
   'restore',
 ] as const;
 export type JobFlow = (typeof JOB_FLOWS)[number];

@@ -62,7 +62,11 @@ export async function runBackup(o: BackupOptions): Promise<BackupReport> {
     if (out.status === 'failed') {
       const n = (failures.get(passedOver) ?? 0) + 1;
       failures.set(passedOver, n);
-      if (n < (o.attempts ?? 2)) continue; // try the same draft again
+      if (n < (o.attempts ?? 2)) {
+        // Try the same draft again; the report keeps the failed attempt.
+        finish(ctx.reporter, outcomes, { ...out, status: 'retried' });
+        continue;
+      }
     }
     finish(ctx.reporter, outcomes, out);
     if (out.status === 'backed-up') done += 1;
@@ -100,15 +104,9 @@ async function guarded(
   }
 }
 
-/** Open the drafts grid and read "Drafts: N"; no banner means no drafts. */
+/** Open the drafts grid and read "Drafts: N" (the flow says 0 when there is no banner). */
 async function countDrafts(ctx: DraftContext): Promise<number> {
-  try {
-    const vars = await ctx.kit.run('open-drafts');
-    return Number(vars.draftCount ?? 0);
-  } catch (err) {
-    if (toDraftvaultError(err).code === 'E_ELEMENT_NOT_FOUND') return 0;
-    throw err;
-  }
+  return Number((await ctx.kit.run('open-drafts')).draftCount ?? 0);
 }
 
 async function dryRunOne(ctx: DraftContext, index: number): Promise<DraftOutcome> {

@@ -23,12 +23,7 @@ export interface RestoreOutcome {
 }
 
 async function countDrafts(kit: FlowKit): Promise<number> {
-  try {
-    return Number((await kit.run('open-drafts')).draftCount ?? 0);
-  } catch (err) {
-    if (toDraftvaultError(err).code === 'E_ELEMENT_NOT_FOUND') return 0;
-    throw err;
-  }
+  return Number((await kit.run('open-drafts')).draftCount ?? 0);
 }
 
 /** Restore each video (already read and checked) as a new draft. */

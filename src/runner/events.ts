@@ -34,7 +34,7 @@ export type RunEvent =
 /** What happened to one draft in a backup. */
 export interface DraftOutcome {
   marker: string;
-  status: 'backed-up' | 'failed' | 'skipped' | 'would-back-up' | 'abandoned';
+  status: 'backed-up' | 'failed' | 'skipped' | 'would-back-up' | 'abandoned' | 'retried';
   caption?: string;
   file?: string;
   size?: number;

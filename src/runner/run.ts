@@ -266,13 +266,25 @@ class FlowRunner {
     };
   }
 
+  /** Inline selectors may use ${...} too (e.g. textContains: "${marker}"). */
+  private renderRef(r: SelectorRef): SelectorRef {
+    if (typeof r === 'string') return r;
+    const render = (v: string) => String(renderTemplate(parseTemplate(v), this.lookup) ?? '');
+    return Object.fromEntries(
+      Object.entries(r).map(([k, v]) => [k, typeof v === 'string' && k !== 'within' ? render(v) : v]),
+    ) as SelectorRef;
+  }
+
   async holds(c: Condition): Promise<boolean> {
     const f = this.o.facts;
     if (c.platform && c.platform !== f.platform) return false;
     if (c.appVersion && !versionMatches(f.appVersion, c.appVersion)) return false;
     if (c.expr !== undefined && !truthy(evaluate(parseExpr(c.expr), this.lookup))) return false;
-    if (c.visible !== undefined && !(await this.finder.visible(c.visible, 0))) return false;
-    if (c.notVisible !== undefined && (await this.finder.findNow(this.resolveSelector(c.notVisible))))
+    if (c.visible !== undefined && !(await this.finder.visible(this.renderRef(c.visible), 0))) return false;
+    if (
+      c.notVisible !== undefined &&
+      (await this.finder.findNow(this.resolveSelector(this.renderRef(c.notVisible))))
+    )
       return false;
     return true;
   }
@@ -282,6 +294,7 @@ class FlowRunner {
     const timeoutMs = step.timeoutMs ?? this.scope.flow.timeoutMs;
     const flowFile = this.scope.flow.file;
     const render = (s: string) => renderTemplate(parseTemplate(s), this.lookup);
+    const ref = (r: SelectorRef) => this.renderRef(r);
     const ctx: StepContext = {
       session: o.session,
       platform: o.facts.platform,
@@ -292,11 +305,11 @@ class FlowRunner {
       text: (s) => String(render(s) ?? ''),
       value: render,
       setVar: (n, v) => this.scope.vars.set(n, v),
-      find: (ref, t, nth) => this.finder.find(ref, t ?? timeoutMs, nth),
-      isVisible: (ref, t) => this.finder.visible(ref, t ?? timeoutMs),
+      find: (r, t, nth) => this.finder.find(ref(r), t ?? timeoutMs, nth),
+      isVisible: (r, t) => this.finder.visible(ref(r), t ?? timeoutMs),
       clearPopups: () => this.finder.clearInterruptions(),
       popupsCleared: () => this.popups,
-      waitGone: (ref, t) => this.finder.waitGone(ref, t ?? timeoutMs),
+      waitGone: (r, t) => this.finder.waitGone(ref(r), t ?? timeoutMs),
       tap: async (found) => {
         // Always on, for every flow: no publish tap without proof of privacy.
         await checkBeforeTap(o.session, found.el.elementId, o.facts.platform);

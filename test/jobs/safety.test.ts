@@ -1,0 +1,125 @@
+/**
+ * Never publish publicly, never a side effect on bad input; restore round trip.
+ */
+import { cpSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { phone } from '../helpers/backup.js';
+import { ROOT, runCli } from '../helpers/proc.js';
+import { useTmpDir } from '../helpers/tmp.js';
+
+const tmp = useTmpDir();
+
+/** A copy of the shipped flows with set-private.yaml replaced. */
+function editedFlows(dir: string, setPrivateSteps: string): string {
+  const flows = join(dir, 'flows');
+  cpSync(join(ROOT, 'flows', 'tiktok'), flows, { recursive: true });
+  writeFileSync(join(flows, 'set-private.yaml'), `name: set-private\nsteps:\n${setPrivateSteps}`);
+  return flows;
+}
+
+describe('the privacy interlock in the backup job', { timeout: 300_000 }, () => {
+  it('a flow edited to skip "Only you": every draft is skipped and reported, nothing is posted', async () => {
+    const home = tmp();
+    const p = phone(home, 'edited');
+    await p.reset(2);
+    const flows = editedFlows(home, '  - log: "privacy step removed"\n');
+    const r = await p.backup(['--flows', flows]);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout) as { skipped: number; drafts: { status: string; code?: string }[] };
+    expect(report.skipped).toBe(2);
+    expect(report.drafts.map((d) => [d.status, d.code])).toEqual([
+      ['skipped', 'E_PRIVACY_UNPROVEN'],
+      ['skipped', 'E_PRIVACY_UNPROVEN'],
+    ]);
+    const st = await p.state();
+    expect(st.posts).toEqual([]);
+    expect(st.drafts).toHaveLength(2);
+  });
+
+  it('"privacy does not stick" with a flow that does not check: refused, not posted', async () => {
+    const home = tmp();
+    const p = phone(home, 'nostick');
+    await p.reset(1);
+    const flows = editedFlows(
+      home,
+      '  - tap: { selector: post.privacyRow, until: privacy.onlyYou }\n  - tap: privacy.onlyYou\n',
+    );
+    const r = await p.backup([
+      '--flows',
+      flows,
+      '--caps',
+      JSON.stringify({ 'appium:simFaults': { privacyNotStick: 5 } }),
+    ]);
+    expect(r.code).toBe(1);
+    expect((JSON.parse(r.stdout) as { skipped: number }).skipped).toBe(1);
+    expect((await p.state()).posts).toEqual([]);
+  });
+
+  it('"privacy does not stick" with the shipped flows: they retry until it sticks', async () => {
+    const p = phone(tmp(), 'stick');
+    await p.reset(1);
+    const r = await p.backup(['--caps', JSON.stringify({ 'appium:simFaults': { privacyNotStick: 2 } })]);
+    expect(r.code).toBe(0);
+    expect((await p.state()).posts.map((x) => x.privacy)).toEqual(['only_you']);
+  });
+});
+
+describe('bad input: a clear message, exit 2 or 3, nothing posted, no session', { timeout: 120_000 }, () => {
+  it('unknown device, unwritable folder, corrupt manifest, flows with errors', async () => {
+    const home = tmp();
+    const p = phone(home, 'bad');
+    await p.reset(1);
+    const notADir = join(home, 'file.txt');
+    writeFileSync(notADir, 'x');
+    const broken = join(home, 'broken-flows');
+    cpSync(join(ROOT, 'flows', 'tiktok'), broken, { recursive: true });
+    writeFileSync(join(broken, 'post.yaml'), 'name: post\nsteps:\n  - tapp: post.post\n');
+    const corruptOut = join(home, 'corrupt');
+    mkdirSync(join(corruptOut, 'bad'), { recursive: true });
+    writeFileSync(
+      join(corruptOut, 'bad', 'manifest.json'),
+      '{"version": 1, "device": "bad", "entries": [ {"n": 1 ',
+    );
+    const cases: [string[], number, RegExp][] = [
+      [['backup', '--device', 'sim:bad name'], 2, /invalid device name/],
+      [
+        ['backup', '--device', 'sim:bad', '--out', join(notADir, 'sub')],
+        2,
+        /cannot write to the backup folder/,
+      ],
+      [['backup', '--device', 'sim:bad', '--out', corruptOut], 2, /manifest .* is not valid JSON/],
+      [['backup', '--device', 'sim:bad', '--flows', broken], 2, /post\.yaml:3:5: unknown step "tapp"/],
+      [['backup', '--device', 'android:NO_SUCH_PHONE', '--out', join(home, 'o')], 3, /Android/],
+      [['restore', join(home, 'file.txt'), '--device', 'sim:bad'], 2, /not a usable video/],
+    ];
+    for (const [args, code, msg] of cases) {
+      const r = await runCli(args, p.env);
+      expect(r.code, `${args.join(' ')}\n${r.stderr}`).toBe(code);
+      expect(r.stderr).toMatch(msg);
+    }
+    const st = await p.state();
+    expect(st.posts).toEqual([]);
+    expect(st.drafts).toHaveLength(1);
+    // Only the Android attempt (exit 3) got as far as trying a session; the exit-2 cases started nothing.
+    expect(readdirSync(join(home, 'runs'))).toEqual([expect.stringMatching(/-backup$/)]);
+  });
+});
+
+describe('restore', { timeout: 300_000 }, () => {
+  it('round trip: back up, restore one file, the drafts count rises by one and its video is that file', async () => {
+    const p = phone(tmp(), 'round');
+    await p.reset(2);
+    expect((await p.backup()).code).toBe(0);
+    const entry = p.manifest().entries[0]!;
+    const r = await runCli(['restore', join(p.folder, entry.file), '--device', 'sim:round', '--json'], p.env);
+    expect(r.code, r.stderr).toBe(0);
+    const res = JSON.parse(r.stdout) as {
+      results: { ok: boolean; draftsBefore: number; draftsAfter: number }[];
+    };
+    expect(res.results).toEqual([expect.objectContaining({ ok: true, draftsBefore: 0, draftsAfter: 1 })]);
+    const st = await p.state();
+    expect(st.drafts).toHaveLength(1);
+    expect(st.drafts[0]!.sha256).toBe(entry.sha256);
+  });
+});

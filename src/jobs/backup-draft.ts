@@ -24,6 +24,8 @@ export interface DraftContext {
   reporter: Reporter;
   runDir: string;
   cleanupDevice: boolean;
+  /** After a verified backup, delete the private post from TikTok. */
+  deletePrivatePost: boolean;
   /** Test hook: called at each crash point name ("intent", "posted", "located", "stored"). */
   crashPoint: (name: string) => void;
 }
@@ -200,12 +202,17 @@ async function finishStored(c: DraftContext, marker: string): Promise<DraftOutco
       `stored video ${stored.file} does not verify: ${check?.problem ?? 'not in the manifest'}`,
     );
   c.journal.append({ type: 'recorded', marker });
-  if (c.cleanupDevice) {
-    const located = c.journal.find(marker, 'located');
-    if (located) {
-      await c.d.session.execute('mobile: deleteFile', { remotePath: located.remote });
-      c.journal.append({ type: 'cleaned', marker, what: 'gallery' });
-    }
+  // Deleting happens only after the video is verified on this computer, each announced first.
+  const located = c.journal.find(marker, 'located');
+  if (c.cleanupDevice && located) {
+    c.journal.append({ type: 'intent-delete', marker, what: 'gallery' });
+    await c.d.session.execute('mobile: deleteFile', { remotePath: located.remote });
+    c.journal.append({ type: 'cleaned', marker, what: 'gallery' });
+  }
+  if (c.deletePrivatePost) {
+    c.journal.append({ type: 'intent-delete', marker, what: 'post' });
+    await c.kit.run('delete-private-post', { marker }, draftDir(c, marker));
+    c.journal.append({ type: 'cleaned', marker, what: 'post' });
   }
   return {
     marker,

@@ -20,6 +20,7 @@ export const JOB_FLOWS = [
   'wait-upload',
   'save-video',
   'find-draft',
+  'delete-private-post',
   'restore',
 ] as const;
 export type JobFlow = (typeof JOB_FLOWS)[number];

@@ -15,6 +15,7 @@ export type DraftEvent =
   | { type: 'located'; marker: string; remote: string; via: 'save-to-device' | 'save-video' }
   | { type: 'stored'; marker: string; file: string; sha256: string; size: number; durationMs: number }
   | { type: 'recorded'; marker: string }
+  | { type: 'intent-delete'; marker: string; what: 'gallery' | 'post' }
   | { type: 'cleaned'; marker: string; what: 'gallery' | 'post' }
   | { type: 'abandoned'; marker: string; reason: string }
   | { type: 'failed'; marker: string; code: string; reason: string }

@@ -86,6 +86,37 @@ describe('draftvault backup', { timeout: 300_000 }, () => {
     expect(st.gallery).toHaveLength(0);
   });
 
+  it('--cleanup-device and --delete-private-post remove the phone copies only after a verified backup', async () => {
+    const p = phone(tmp(), 'clean');
+    await p.reset(2);
+    const r = await p.backup(['--cleanup-device', '--delete-private-post']);
+    expect(r.code).toBe(0);
+    expect(p.manifest().entries).toHaveLength(2);
+    const st = await p.state();
+    expect(st.gallery).toEqual([]);
+    expect(st.posts).toEqual([]);
+    const journal = readFileSync(join(p.folder, 'journal.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { type: string; marker: string; what?: string });
+    for (const m of new Set(journal.map((e) => e.marker))) {
+      const types = journal
+        .filter((e) => e.marker === m)
+        .map((e) => (e.what ? `${e.type}:${e.what}` : e.type));
+      expect(types).toEqual([
+        'intent-post',
+        'posted',
+        'located',
+        'stored',
+        'recorded',
+        'intent-delete:gallery',
+        'cleaned:gallery',
+        'intent-delete:post',
+        'cleaned:post',
+      ]);
+    }
+  });
+
   it('--limit backs up only that many', async () => {
     const p = phone(tmp(), 'limit');
     await p.reset(3);

@@ -30,6 +30,7 @@ interface BackupFlags {
   limit?: number;
   dryRun?: boolean;
   cleanupDevice?: boolean;
+  deletePrivatePost?: boolean;
   flows?: string;
   json?: boolean;
   demo?: boolean;
@@ -54,6 +55,7 @@ export function registerBackup(program: Command, ctx: CliContext): void {
     .option('--limit <n>', 'back up at most N drafts', parseIntOption('--limit', 1))
     .option('--dry-run', 'walk to each draft’s post screen and back out; post nothing')
     .option('--cleanup-device', 'after a verified backup, delete the saved copy from the phone’s gallery')
+    .option('--delete-private-post', 'after a verified backup, delete the private post from TikTok')
     .option('--flows <dir>', 'the flows folder (default: the shipped flows/tiktok)')
     .option('--json', 'print one JSON object with the result')
     .option('--caps <json>', 'extra capabilities as a JSON object (e.g. simulator faults)')
@@ -90,6 +92,7 @@ export function registerBackup(program: Command, ctx: CliContext): void {
             reporter,
             runDir,
             cleanupDevice: !!f.cleanupDevice,
+            deletePrivatePost: !!f.deletePrivatePost,
             crashPoint: crashHook(ctx.env),
           };
           return runBackup({ ctx: draftCtx, limit: f.limit, dryRun: f.dryRun, signal: ctx.signal });

@@ -10,7 +10,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { DraftvaultError, toDraftvaultError } from '../errors.js';
 import type { DraftOutcome, Reporter } from '../runner/events.js';
 import type { BackupStore } from './backup-store.js';
-import { CAMERA_DIR, listCamera, newFiles, pullVideo } from './device-files.js';
+import { CAMERA_DIR, listCamera, newFiles, pullVideoTo } from './device-files.js';
 import type { DeviceSession } from './device-session.js';
 import type { FlowKit } from './flow-kit.js';
 import type { Journal } from './journal.js';
@@ -171,8 +171,9 @@ async function finishLocated(
 ): Promise<DraftOutcome> {
   const intent = c.journal.find(marker, 'intent-post')!;
   c.reporter.emit({ type: 'draftStep', marker, step: 'pull' });
-  const bytes = await pullVideo(c.d, remote);
-  const entry = await c.store.store(bytes, {
+  const partial = c.store.partialPath(marker);
+  await pullVideoTo(c.d, remote, partial);
+  const entry = await c.store.storeFile(partial, {
     marker,
     caption: intent.caption,
     remotePath: remote,

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import {
   accessSync,
   constants,
+  createReadStream,
   existsSync,
   mkdirSync,
   readdirSync,
@@ -18,7 +19,7 @@ import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { DraftvaultError } from '../errors.js';
-import { Mp4Error, probeMp4 } from '../media/mp4.js';
+import { Mp4Error, probeMp4, probeMp4File } from '../media/mp4.js';
 import { problemsOf } from '../validation.js';
 import { writePrivate } from './sinks.js';
 
@@ -62,6 +63,13 @@ export function checkVideo(bytes: Buffer): FileCheckResult {
     const problem = err instanceof Mp4Error ? `not a playable MP4: ${err.message}` : String(err);
     return { ok: false, size: bytes.length, sha256, durationMs: 0, problem };
   }
+}
+
+/** The sha256 of a file, streamed. */
+export async function sha256File(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
 }
 
 /** A readable, safe file name: `007-beach-day-dvk3x9a1.mp4`. */
@@ -131,37 +139,47 @@ export class BackupStore {
     return this.manifest.entries.find((e) => e.marker === by.marker || e.sha256 === by.sha256);
   }
 
+  /** Where a pulled video waits until it is verified (same folder: the rename is atomic). */
+  partialPath(marker: string): string {
+    return join(this.dir, `.${marker.replace(/^#/, '')}.mp4.partial`);
+  }
+
   /**
-   * Verify `bytes` and store them under a readable name: temp file, fsync, rename. Returns the
-   * existing entry instead when the same video is already stored.
+   * Verify a pulled file on disk (sha256 streamed, MP4 parsed in chunks: memory stays flat for
+   * large videos) and store it under its readable name with an atomic rename.
    */
-  async store(
-    bytes: Buffer,
+  async storeFile(
+    partial: string,
     meta: Omit<ManifestEntry, 'n' | 'file' | 'size' | 'sha256' | 'durationMs' | 'storedAt'>,
   ): Promise<ManifestEntry> {
-    const check = checkVideo(bytes);
-    if (!check.ok)
-      throw new DraftvaultError('E_STEP_FAILED', `the pulled video is unusable: ${check.problem}`);
-    const same = this.findEntry({ sha256: check.sha256 }) ?? this.findEntry({ marker: meta.marker });
-    if (same) return same;
+    const size = statSync(partial).size;
+    const sha256 = await sha256File(partial);
+    let durationMs: number;
+    try {
+      if (size === 0) throw new Mp4Error('the file is empty');
+      durationMs = (await probeMp4File(partial)).durationMs;
+    } catch (err) {
+      rmSync(partial, { force: true });
+      throw new DraftvaultError(
+        'E_STEP_FAILED',
+        `the pulled video is unusable: ${err instanceof Error ? err.message : String(err)}`,
+      );
+    }
+    const same = this.findEntry({ sha256 }) ?? this.findEntry({ marker: meta.marker });
+    if (same) {
+      rmSync(partial, { force: true });
+      return same;
+    }
     const n = Math.max(0, ...this.manifest.entries.map((e) => e.n)) + 1;
     const file = fileName(n, meta.caption, meta.marker);
-    const tmp = join(this.dir, `.${file}.partial`);
-    const fh = await open(tmp, 'w', 0o600);
-    try {
-      await fh.writeFile(bytes);
-      await fh.sync();
-    } finally {
-      await fh.close();
-    }
-    renameSync(tmp, join(this.dir, file));
+    renameSync(partial, join(this.dir, file));
     const entry: ManifestEntry = {
       ...meta,
       n,
       file,
-      size: check.size,
-      sha256: check.sha256,
-      durationMs: check.durationMs,
+      size,
+      sha256,
+      durationMs,
       storedAt: new Date().toISOString(),
     };
     this.manifest.entries.push(entry);

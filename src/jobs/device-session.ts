@@ -18,6 +18,8 @@ export interface DeviceSession {
   facts: DeviceFacts & { device: string };
   /** The TikTok package / bundle id on this device. */
   appId: string;
+  /** True when the Appium server runs on this computer (so adb can reach the phone directly). */
+  local: boolean;
   /** The last lines of the embedded Appium log (empty for an external server). */
   appiumLogTail(): Promise<string>;
 }
@@ -61,7 +63,14 @@ export async function withDeviceSession<T>(
       const appId = opts.device.platform === 'ios' ? TIKTOK_IOS_BUNDLE : await androidAppId(session);
       const facts = await deviceFacts(session, opts.device, appId);
       const logFile = lease.server?.logFile;
-      return await fn({ session, device: opts.device, facts, appId, appiumLogTail: () => tail(logFile) });
+      return await fn({
+        session,
+        device: opts.device,
+        facts,
+        appId,
+        local: !!lease.server,
+        appiumLogTail: () => tail(logFile),
+      });
     } finally {
       await closeSession(session);
     }

@@ -69,3 +69,70 @@ export function topLevelBoxes(bytes: Uint8Array): string[] {
   }
   return out;
 }
+
+/** Probe an MP4 file on disk, feeding mp4box in chunks (memory stays flat for large videos). */
+export async function probeMp4File(path: string, chunkBytes = 4 * 1024 * 1024): Promise<Mp4Info> {
+  const { open } = await import('node:fs/promises');
+  const fh = await open(path, 'r');
+  try {
+    const { size } = await fh.stat();
+    const head = Buffer.alloc(Math.min(size, 64 * 1024));
+    await fh.read(head, 0, head.length, 0);
+    const boxes = await topLevelBoxesOfFile(fh, size);
+    for (const need of ['ftyp', 'moov', 'mdat']) {
+      if (!boxes.includes(need))
+        throw new Mp4Error(`no ${need} box (top-level boxes: ${boxes.join(', ') || 'none'})`);
+    }
+    const file = createFile();
+    let info: Movie | undefined;
+    file.onReady = (i: Movie) => {
+      info = i;
+    };
+    for (let off = 0; off < size && !info; off += chunkBytes) {
+      const buf = Buffer.alloc(Math.min(chunkBytes, size - off));
+      await fh.read(buf, 0, buf.length, off);
+      const ab = buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer & {
+        fileStart: number;
+      };
+      ab.fileStart = off;
+      file.appendBuffer(ab);
+    }
+    file.flush();
+    if (!info) throw new Mp4Error('mp4box could not read the movie');
+    const movie = info as Movie;
+    const durationMs = movie.timescale ? Math.round((movie.duration / movie.timescale) * 1000) : 0;
+    if (durationMs <= 0) throw new Mp4Error('the movie has no duration');
+    return {
+      boxes,
+      durationMs,
+      brands: movie.brands,
+      tracks: movie.tracks.map((t) => ({
+        codec: t.codec,
+        type: t.type ?? (t.video ? 'video' : 'audio'),
+        durationMs: t.timescale ? Math.round((t.duration / t.timescale) * 1000) : 0,
+      })),
+    };
+  } finally {
+    await fh.close();
+  }
+}
+
+async function topLevelBoxesOfFile(
+  fh: import('node:fs/promises').FileHandle,
+  size: number,
+): Promise<string[]> {
+  const out: string[] = [];
+  const h = Buffer.alloc(16);
+  let off = 0;
+  while (off + 8 <= size) {
+    await fh.read(h, 0, 16, off);
+    let box = h.readUInt32BE(0);
+    const type = h.toString('latin1', 4, 8);
+    if (box === 1) box = Number(h.readBigUInt64BE(8));
+    else if (box === 0) box = size - off;
+    if (box < 8 || off + box > size) break;
+    out.push(type);
+    off += box;
+  }
+  return out;
+}

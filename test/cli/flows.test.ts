@@ -99,13 +99,15 @@ describe('draftvault run', () => {
 
   it('a failing flow exits 1 and names the YAML place and the artifacts folder', async () => {
     const home = tmp();
-    await runCli(['sim', 'reset', '--drafts', '0'], { DRAFTVAULT_HOME: home });
-    // No drafts: there is no "Drafts: N" tile to read.
-    const r = await runCli(['run', join(FLOWS, 'tiktok', 'open-drafts.yaml')], { DRAFTVAULT_HOME: home });
+    await runCli(['sim', 'reset', '--drafts', '1'], { DRAFTVAULT_HOME: home });
+    const r = await runCli(['run', join(ROOT, 'test', 'fixtures', 'run', 'fallback.yaml')], {
+      DRAFTVAULT_HOME: home,
+    });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(
-      /open-drafts\.yaml:9:5: readText profile\.draftsBanner: profile\.draftsBanner .* not found within 15s \[E_ELEMENT_NOT_FOUND\]/,
+      /fallback\.yaml:8:5: the step that fails: test\.missing \(something that is never there\): not found within 300ms \[E_ELEMENT_NOT_FOUND\]/,
     );
+    expect(r.stderr).toMatch(/tried, in order: text="Nope"; desc="Nada"/);
     expect(r.stderr).toMatch(/screenshot, page source and log: .*runs\/.*-run/);
     const dir = /screenshot, page source and log: (\S+)/.exec(r.stderr)![1]!;
     expect(readdirSync(dir)).toEqual(
@@ -119,7 +121,7 @@ describe('draftvault run', () => {
     const stack = JSON.parse(readFileSync(join(dir, 'failure-stack.json'), 'utf8')) as {
       stack: { at: string }[];
     };
-    expect(stack.stack.map((f) => f.at.replace(/^.*flows\//, ''))).toEqual(['tiktok/open-drafts.yaml:9:5']);
+    expect(stack.stack.map((f) => f.at.replace(/^.*fixtures\//, ''))).toEqual(['run/fallback.yaml:8:5']);
   });
 
   it('bad input exits 2 before any session: invalid flow, unknown param, bad device', async () => {

@@ -1,0 +1,56 @@
+import { existsSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { encodeVideo } from '../../src/drivers/sim/model/media.js';
+import { BackupStore, fileName } from '../../src/jobs/backup-store.js';
+
+const meta = (marker: string) => ({
+  marker,
+  caption: `beach day ${marker}`,
+  remotePath: '/sdcard/DCIM/Camera/x.mp4',
+  via: 'save-to-device' as const,
+  device: 'd',
+});
+
+describe('backup folder', () => {
+  it('verifies a pulled file from disk, stores it atomically and privately, and never twice', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dv-store-'));
+    const store = new BackupStore(join(dir, 'd'), 'd');
+    const video = await encodeVideo(7, 'store-test', 45);
+    writeFileSync(store.partialPath('#dv1'), video.bytes);
+    const e = await store.storeFile(store.partialPath('#dv1'), meta('#dv1'));
+    expect(e).toMatchObject({
+      n: 1,
+      file: '001-beach-day-dv1.mp4',
+      size: video.bytes.length,
+      sha256: video.sha256,
+      durationMs: 3000,
+    });
+    expect(statSync(join(store.dir, e.file)).mode & 0o777).toBe(0o600);
+    // The same bytes under another marker: the existing entry, no second file.
+    writeFileSync(store.partialPath('#dv2'), video.bytes);
+    expect(await store.storeFile(store.partialPath('#dv2'), meta('#dv2'))).toEqual(e);
+    expect(readdirSync(store.dir).sort()).toEqual(['001-beach-day-dv1.mp4', 'manifest.json']);
+    // A truncated pull is refused and cleaned up.
+    writeFileSync(store.partialPath('#dv3'), video.bytes.subarray(0, 300));
+    await expect(store.storeFile(store.partialPath('#dv3'), meta('#dv3'))).rejects.toMatchObject({
+      code: 'E_STEP_FAILED',
+    });
+    expect(existsSync(store.partialPath('#dv3'))).toBe(false);
+    // verify catches a changed file; a reopened store reads the same manifest.
+    expect(new BackupStore(store.dir, 'd').verifyAll().map((v) => v.ok)).toEqual([true]);
+    const changed = Buffer.from(video.bytes);
+    changed[changed.length - 1] ^= 1;
+    writeFileSync(join(store.dir, e.file), changed);
+    expect(new BackupStore(store.dir, 'd').verifyAll()[0]).toMatchObject({
+      ok: false,
+      problem: 'sha256 differs from the manifest',
+    });
+  });
+
+  it('names files readably and safely', () => {
+    expect(fileName(7, 'Beach day! 🌊 #dvk3x9 #fun', '#dvk3x9')).toBe('007-beach-day-fun-dvk3x9.mp4');
+    expect(fileName(12, '#dvzz', '#dvzz')).toBe('012-draft-dvzz.mp4');
+  });
+});

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import {
   accessSync,
+  chmodSync,
   constants,
   createReadStream,
   existsSync,
@@ -172,6 +173,8 @@ export class BackupStore {
     }
     const n = Math.max(0, ...this.manifest.entries.map((e) => e.n)) + 1;
     const file = fileName(n, meta.caption, meta.marker);
+    // adb pull creates files with the default umask: backups are private whatever wrote them.
+    chmodSync(partial, 0o600);
     renameSync(partial, join(this.dir, file));
     const entry: ManifestEntry = {
       ...meta,

@@ -39,13 +39,18 @@ export function probeMp4(bytes: Uint8Array): Mp4Info {
   file.appendBuffer(ab);
   file.flush();
   if (!info) throw new Mp4Error(`mp4box could not read the movie${failure ? `: ${failure}` : ''}`);
-  const durationMs = info.timescale ? Math.round((info.duration / info.timescale) * 1000) : 0;
+  return movieInfo(info, boxes);
+}
+
+/** Facts of a parsed movie; a movie without duration is not usable. */
+function movieInfo(movie: Movie, boxes: string[]): Mp4Info {
+  const durationMs = movie.timescale ? Math.round((movie.duration / movie.timescale) * 1000) : 0;
   if (durationMs <= 0) throw new Mp4Error('the movie has no duration');
   return {
     boxes,
     durationMs,
-    brands: info.brands,
-    tracks: info.tracks.map((t) => ({
+    brands: movie.brands,
+    tracks: movie.tracks.map((t) => ({
       codec: t.codec,
       type: t.type ?? (t.video ? 'video' : 'audio'),
       durationMs: t.timescale ? Math.round((t.duration / t.timescale) * 1000) : 0,
@@ -99,19 +104,7 @@ export async function probeMp4File(path: string, chunkBytes = 4 * 1024 * 1024): 
     }
     file.flush();
     if (!info) throw new Mp4Error('mp4box could not read the movie');
-    const movie = info as Movie;
-    const durationMs = movie.timescale ? Math.round((movie.duration / movie.timescale) * 1000) : 0;
-    if (durationMs <= 0) throw new Mp4Error('the movie has no duration');
-    return {
-      boxes,
-      durationMs,
-      brands: movie.brands,
-      tracks: movie.tracks.map((t) => ({
-        codec: t.codec,
-        type: t.type ?? (t.video ? 'video' : 'audio'),
-        durationMs: t.timescale ? Math.round((t.duration / t.timescale) * 1000) : 0,
-      })),
-    };
+    return movieInfo(info as Movie, boxes);
   } finally {
     await fh.close();
   }

@@ -81,8 +81,6 @@ export async function probeMp4File(path: string, chunkBytes = 4 * 1024 * 1024): 
   const fh = await open(path, 'r');
   try {
     const { size } = await fh.stat();
-    const head = Buffer.alloc(Math.min(size, 64 * 1024));
-    await fh.read(head, 0, head.length, 0);
     const boxes = await topLevelBoxesOfFile(fh, size);
     for (const need of ['ftyp', 'moov', 'mdat']) {
       if (!boxes.includes(need))

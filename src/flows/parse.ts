@@ -204,8 +204,3 @@ export function parseFlow(y: YamlFile): Flow {
     span: spanOf(y, root),
   };
 }
-
-/** True when `err` came from parsing (and points into a file). */
-export function isFlowError(err: unknown): err is DraftvaultError {
-  return err instanceof DraftvaultError && err.span !== undefined;
-}

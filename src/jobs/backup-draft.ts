@@ -196,7 +196,7 @@ async function finishLocated(
 async function finishStored(c: DraftContext, marker: string): Promise<DraftOutcome> {
   const stored = c.journal.find(marker, 'stored')!;
   const entry = c.store.findEntry({ marker }) ?? c.store.findEntry({ sha256: stored.sha256 });
-  const check = c.store.verifyAll().find((v) => v.entry === entry);
+  const check = entry && (await c.store.verifyEntry(entry));
   if (!entry || !check?.ok)
     throw new DraftvaultError(
       'E_STEP_FAILED',

@@ -194,24 +194,37 @@ export class BackupStore {
     await writePrivate(this.manifestPath, `${JSON.stringify(this.manifest, null, 2)}\n`);
   }
 
-  /** Re-check every file against the manifest. */
-  verifyAll(): { entry: ManifestEntry; ok: boolean; problem?: string }[] {
-    return this.manifest.entries.map((entry) => {
-      const path = join(this.dir, entry.file);
-      if (!existsSync(path)) return { entry, ok: false, problem: 'the file is missing' };
-      const check = checkVideo(readFileSync(path));
-      if (!check.ok) return { entry, ok: false, problem: check.problem };
-      if (check.size !== entry.size)
-        return { entry, ok: false, problem: `size ${check.size}, manifest says ${entry.size}` };
-      if (check.sha256 !== entry.sha256)
-        return { entry, ok: false, problem: 'sha256 differs from the manifest' };
-      const mode = statSync(path).mode & 0o777;
+  /** Re-check one stored file against its manifest entry (streamed: memory stays flat). */
+  async verifyEntry(entry: ManifestEntry): Promise<{ entry: ManifestEntry; ok: boolean; problem?: string }> {
+    const path = join(this.dir, entry.file);
+    if (!existsSync(path)) return { entry, ok: false, problem: 'the file is missing' };
+    const size = statSync(path).size;
+    if (size !== entry.size)
+      return { entry, ok: false, problem: `size ${size}, manifest says ${entry.size}` };
+    try {
+      await probeMp4File(path);
+    } catch (err) {
       return {
         entry,
-        ok: true,
-        problem: mode & 0o077 ? `permissions ${mode.toString(8)} (expected 600)` : undefined,
+        ok: false,
+        problem: `not a playable MP4: ${err instanceof Error ? err.message : String(err)}`,
       };
-    });
+    }
+    if ((await sha256File(path)) !== entry.sha256)
+      return { entry, ok: false, problem: 'sha256 differs from the manifest' };
+    const mode = statSync(path).mode & 0o777;
+    return {
+      entry,
+      ok: true,
+      problem: mode & 0o077 ? `permissions ${mode.toString(8)} (expected 600)` : undefined,
+    };
+  }
+
+  /** Re-check every file against the manifest. */
+  async verifyAll(): Promise<{ entry: ManifestEntry; ok: boolean; problem?: string }[]> {
+    const out = [];
+    for (const entry of this.manifest.entries) out.push(await this.verifyEntry(entry));
+    return out;
   }
 
   /** Remove leftovers of an interrupted write (never a stored video). */

@@ -48,7 +48,7 @@ export async function runBackup(o: BackupOptions): Promise<BackupReport> {
   let done = outcomes.filter((x) => x.status === 'backed-up').length;
   while (done < limit) {
     o.signal.throwIfAborted();
-    const count = await countDrafts(ctx);
+    const count = await ctx.kit.countDrafts();
     found ??= count;
     ctx.reporter.emit({ type: 'draftsCounted', count });
     if (count <= passedOver) break;
@@ -102,11 +102,6 @@ async function guarded(
       reason: e.hint ? `${e.message} (${e.hint})` : e.message,
     };
   }
-}
-
-/** Open the drafts grid and read "Drafts: N" (the flow says 0 when there is no banner). */
-async function countDrafts(ctx: DraftContext): Promise<number> {
-  return Number((await ctx.kit.run('open-drafts')).draftCount ?? 0);
 }
 
 async function dryRunOne(ctx: DraftContext, index: number): Promise<DraftOutcome> {

@@ -64,6 +64,11 @@ export class FlowKit {
     return r.vars;
   }
 
+  /** Open the drafts grid and read "Drafts: N" (the flow says 0 when there is no banner). */
+  async countDrafts(): Promise<number> {
+    return Number((await this.run('open-drafts')).draftCount ?? 0);
+  }
+
   /** Back to a known state: restart the app (after a failure, the screen is anyone's guess). */
   async recover(): Promise<void> {
     await this.d.session.terminateApp(this.d.appId).catch(() => false);

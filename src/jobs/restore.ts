@@ -22,10 +22,6 @@ export interface RestoreOutcome {
   reason?: string;
 }
 
-async function countDrafts(kit: FlowKit): Promise<number> {
-  return Number((await kit.run('open-drafts')).draftCount ?? 0);
-}
-
 /** Restore each video (already read and checked) as a new draft. */
 export async function runRestore(
   d: DeviceSession,
@@ -37,11 +33,11 @@ export async function runRestore(
   for (const f of files) {
     const remote = `${RESTORE_DIR}/draftvault-${Date.now()}-${basename(f.path).replace(/[^\w.-]/g, '_')}`;
     try {
-      const before = await countDrafts(kit);
+      const before = await kit.countDrafts();
       reporter.emit({ type: 'log', message: `restoring ${f.path} (drafts now: ${before})` });
       await d.session.pushFile(remote, f.bytes.toString('base64'));
       await kit.run('restore');
-      const after = await countDrafts(kit);
+      const after = await kit.countDrafts();
       if (after !== before + 1)
         throw new DraftvaultError(
           'E_STEP_FAILED',

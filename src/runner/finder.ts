@@ -86,7 +86,7 @@ export class Finder {
   /** Wait until `ref` is on screen; E_ELEMENT_NOT_FOUND says what was searched for. */
   async find(ref: SelectorRef, timeoutMs: number, nth?: number): Promise<FoundElement> {
     const sel = this.d.resolve(ref);
-    const id = await this.poll(sel, timeoutMs, true, nth);
+    const id = await this.poll(sel, timeoutMs, nth);
     if (id)
       return {
         el: (await this.d.session.$({ [ELEMENT_KEY]: id } as never)) as unknown as WebdriverIO.Element,
@@ -97,7 +97,7 @@ export class Finder {
 
   /** Is `ref` there within `timeoutMs` (0: one look, after clearing pop-ups)? */
   async visible(ref: SelectorRef, timeoutMs: number): Promise<boolean> {
-    return (await this.poll(this.d.resolve(ref), timeoutMs, true)) !== undefined;
+    return (await this.poll(this.d.resolve(ref), timeoutMs)) !== undefined;
   }
 
   /** Wait until `ref` is gone; E_ASSERTION_FAILED when it stays. */
@@ -117,12 +117,7 @@ export class Finder {
     }
   }
 
-  private async poll(
-    sel: ResolvedSelector,
-    timeoutMs: number,
-    watchers: boolean,
-    nth?: number,
-  ): Promise<string | undefined> {
+  private async poll(sel: ResolvedSelector, timeoutMs: number, nth?: number): Promise<string | undefined> {
     const end = Date.now() + timeoutMs;
     let lastWatch = 0;
     for (;;) {
@@ -130,7 +125,7 @@ export class Finder {
       const id = await this.findNow(sel, nth);
       if (id) return id;
       // A miss: maybe a pop-up is in the way. Check watchers at most once a second while waiting.
-      if (watchers && Date.now() - lastWatch >= 1000) {
+      if (Date.now() - lastWatch >= 1000) {
         lastWatch = Date.now();
         if (await this.clearInterruptions()) continue;
       }

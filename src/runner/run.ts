@@ -36,8 +36,6 @@ export interface RunOptions {
   signal: AbortSignal;
   env?: Record<string, string | undefined>;
   pollMs?: number;
-  /** Called before every tap (after the built-in privacy interlock); may throw to refuse it. */
-  beforeTap?: (found: FoundElement, ctx: StepContext) => Promise<void>;
   /** The end of the Appium log, for failure artifacts. */
   appiumLogTail?: () => Promise<string>;
 }
@@ -313,7 +311,6 @@ class FlowRunner {
       tap: async (found) => {
         // Always on, for every flow: no publish tap without proof of privacy.
         await checkBeforeTap(o.session, found.el.elementId, o.facts.platform);
-        await o.beforeTap?.(found, ctx);
         await found.el.click();
       },
       runSteps: (steps) => this.runSteps(steps),

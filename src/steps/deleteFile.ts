@@ -14,7 +14,6 @@ export const deleteFile = defineStep({
   summary: 'delete a file on the phone',
   args: z.object({ path: text }).strict(),
   shorthand: (s) => ({ path: String(s) }),
-  irreversible: true,
   async run(ctx, a) {
     await ctx.session.execute('mobile: deleteFile', { remotePath: ctx.text(a.path) });
   },

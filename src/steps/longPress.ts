@@ -17,7 +17,6 @@ export const longPress = defineStep({
   args: z.object({ selector: selectorRef, duration: duration.default(1000) }).strict(),
   shorthand: selectorShorthand,
   selectors: (a) => [a.selector],
-  irreversible: true,
   async run(ctx, a) {
     const { el } = await ctx.find(a.selector);
     const rect = await ctx.session.getElementRect(el.elementId);

@@ -31,7 +31,6 @@ export const tap = defineStep({
     .strict(),
   shorthand: selectorShorthand,
   selectors: (a) => [a.selector, ...(a.until ? [a.until] : [])],
-  irreversible: true,
   async run(ctx, a) {
     // A first, short look for the result; a lost tap is retried then, a slow screen gets the rest.
     const glance = Math.min(2000, Math.floor(ctx.timeoutMs / 2));

@@ -104,8 +104,6 @@ export interface StepKind<A = unknown> {
   nested?: readonly string[];
   /** Selector references in its args (validated against the selector files). */
   selectors?: (args: A) => SelectorRef[];
-  /** Side effects cannot be undone: retries are never on by default. */
-  irreversible?: boolean;
   run(ctx: StepContext, args: A, step: Step): Promise<void>;
 }
 

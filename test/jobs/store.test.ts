@@ -39,11 +39,11 @@ describe('backup folder', () => {
     });
     expect(existsSync(store.partialPath('#dv3'))).toBe(false);
     // verify catches a changed file; a reopened store reads the same manifest.
-    expect(new BackupStore(store.dir, 'd').verifyAll().map((v) => v.ok)).toEqual([true]);
+    expect((await new BackupStore(store.dir, 'd').verifyAll()).map((v) => v.ok)).toEqual([true]);
     const changed = Buffer.from(video.bytes);
-    changed[changed.length - 1] ^= 1;
+    changed.writeUInt8(changed.readUInt8(changed.length - 1) ^ 1, changed.length - 1);
     writeFileSync(join(store.dir, e.file), changed);
-    expect(new BackupStore(store.dir, 'd').verifyAll()[0]).toMatchObject({
+    expect((await new BackupStore(store.dir, 'd').verifyAll())[0]).toMatchObject({
       ok: false,
       problem: 'sha256 differs from the manifest',
     });

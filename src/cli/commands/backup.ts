@@ -117,10 +117,10 @@ export function registerBackup(program: Command, ctx: CliContext): void {
     .option('--device <device>', 'whose backups', 'sim')
     .option('--out <dir>', 'backup root (as given to backup)')
     .option('--json', 'print JSON')
-    .action((f: { device: string; out?: string; json?: boolean }) => {
+    .action(async (f: { device: string; out?: string; json?: boolean }) => {
       const device = parseDeviceRef(f.device);
       const store = new BackupStore(backupDir(ctx, f.out, device), device.id ?? device.kind);
-      const results = store.verifyAll();
+      const results = await store.verifyAll();
       if (f.json)
         println(
           ctx.stdout,

@@ -24,8 +24,12 @@ export type DraftEvent =
 /** A journal line. */
 export type JournalEntry = DraftEvent & { at: string; run: string };
 
-/** States after which a draft needs nothing more (for this backup). */
-const DONE = new Set(['recorded', 'cleaned', 'abandoned', 'failed', 'skipped']);
+/**
+ * States after which a draft needs nothing more (for this backup). An interrupted optional
+ * clean-up ('intent-delete' without 'cleaned') comes after 'recorded': the video is verified on
+ * this computer, so at worst a copy stays on the phone; it must not count as pending.
+ */
+const DONE = new Set(['recorded', 'intent-delete', 'cleaned', 'abandoned', 'failed', 'skipped']);
 
 /** The journal file of one backup folder. */
 export class Journal {

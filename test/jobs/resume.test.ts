@@ -50,6 +50,14 @@ describe('crash resume', { timeout: 300_000 }, () => {
       `${JSON.stringify({ type: 'intent-post', marker: m, caption: 'c', index: 0, before: [], at: 'x', run: 'r' })}\n`;
     writeFileSync(path, `${line('#dv1')}{"type":"posted","mar`);
     expect(Journal.open(path, 'r').pending()).toEqual(['#dv1']);
+    // A clean-up interrupted after the backup was recorded leaves nothing pending.
+    const ev = (type: string, extra = '') =>
+      `{"type":"${type}","marker":"#dv3"${extra},"at":"x","run":"r"}\n`;
+    writeFileSync(
+      path,
+      `${line('#dv3')}${ev('posted')}${ev('recorded')}${ev('intent-delete', ',"what":"post"')}`,
+    );
+    expect(Journal.open(path, 'r').pending()).toEqual([]);
     writeFileSync(path, `${line('#dv1')}garbage\n${line('#dv2')}`);
     expect(() => Journal.open(path, 'r')).toThrow(
       expect.objectContaining({ code: 'E_CONFIG', span: expect.objectContaining({ line: 2 }) }),

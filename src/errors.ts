@@ -12,6 +12,8 @@ export const ExitCode = {
   flowFailed: 1,
   invalidInput: 2,
   unavailable: 3,
+  /** Another run holds the lock on this backup folder or device. */
+  busy: 4,
   interrupted: 130,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
@@ -59,10 +61,18 @@ export const ErrorCodes = {
   E_DUPLICATE_NAME: ExitCode.invalidInput,
   /** runFlow calls that loop back to themselves. */
   E_CYCLIC_FLOW: ExitCode.invalidInput,
+  /** Selectors searched `within` each other in a loop. */
+  E_CYCLIC_SELECTOR: ExitCode.invalidInput,
   /** runFlow names a file that does not exist. */
   E_FLOW_NOT_FOUND: ExitCode.invalidInput,
   /** An expression (`${...}`, `when.expr`) that does not parse. */
   E_BAD_EXPRESSION: ExitCode.invalidInput,
+  /** A host or device path outside where flows may read or write. */
+  E_PATH_OUTSIDE: ExitCode.invalidInput,
+  /** A file that is not acceptable as input: too large, not UTF-8, not a file. */
+  E_BAD_FILE: ExitCode.invalidInput,
+  /** Another run holds the lock (same backup folder or device). */
+  E_LOCKED: ExitCode.busy,
   // Running a flow.
   /** No alternative of a selector matched within the timeout. */
   E_ELEMENT_NOT_FOUND: ExitCode.flowFailed,
@@ -137,6 +147,30 @@ export class DraftvaultError extends Error {
 /** True when `err` is a DraftvaultError, optionally with the given code. */
 export function isDraftvaultError(err: unknown, code?: ErrorCode): err is DraftvaultError {
   return err instanceof DraftvaultError && (code === undefined || err.code === code);
+}
+
+/**
+ * Is this an interrupt (Ctrl-C, SIGTERM, an aborted signal)? The one test every catch uses: an
+ * interrupt is never swallowed, retried or turned into "failed, go on".
+ */
+export function isInterrupt(err: unknown, signal?: AbortSignal): boolean {
+  if (signal?.aborted) return true;
+  if (err instanceof DraftvaultError) return err.code === 'E_INTERRUPTED';
+  return (
+    err instanceof Error && (err.name === 'AbortError' || (err.cause !== undefined && isInterrupt(err.cause)))
+  );
+}
+
+/** Rethrow `err` when it is an interrupt; otherwise return it (for `catch (e) { rethrowInterrupt(e) ... }`). */
+export function rethrowInterrupt<T>(err: T, signal?: AbortSignal): T {
+  if (isInterrupt(err, signal)) throw asInterrupt(signal?.aborted ? (signal.reason ?? err) : err);
+  return err;
+}
+
+/** An interrupt as the one error users see for it. */
+export function asInterrupt(err: unknown): DraftvaultError {
+  if (err instanceof DraftvaultError && err.code === 'E_INTERRUPTED') return err;
+  return new DraftvaultError('E_INTERRUPTED', 'interrupted', { cause: err });
 }
 
 /** Wrap anything thrown into a DraftvaultError, keeping DraftvaultErrors as they are. */

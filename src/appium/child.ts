@@ -9,7 +9,13 @@
  *   affect this child.
  */
 import type { Server } from 'node:http';
-import type { AppiumChildMessage, AppiumChildOptions } from './protocol.js';
+import { setGuardToken } from './guard/plugin.js';
+import {
+  type AppiumChildMessage,
+  type AppiumChildOptions,
+  type AppiumParentMessage,
+  TOKEN_CAP,
+} from './protocol.js';
 
 /** What `main()` returns for the server command (its declared type is a conditional one). */
 type AppiumHttpServer = Omit<Server, 'close'> & { close(): Promise<void> };
@@ -18,15 +24,27 @@ function send(msg: AppiumChildMessage): void {
   process.send?.(msg);
 }
 
+/** The options arrive over IPC: a token passed that way is in no argv and no environment. */
+function options(): Promise<AppiumChildOptions> {
+  return new Promise((resolve) => {
+    const onMessage = (msg: AppiumParentMessage) => {
+      if (msg?.type !== 'start') return;
+      process.off('message', onMessage);
+      resolve(msg.options);
+    };
+    process.on('message', onMessage);
+  });
+}
+
 async function run(): Promise<void> {
-  const raw = process.env.DRAFTVAULT_APPIUM_OPTIONS;
-  if (!raw || !process.send) {
+  if (!process.send) {
     console.error('draftvault: this file is started by draftvault, not by hand');
     process.exit(2);
   }
-  const opts = JSON.parse(raw) as AppiumChildOptions;
   // Parent gone (crash, SIGKILL, normal exit): stop at once. Nothing here is worth finishing.
   process.on('disconnect', () => process.exit(0));
+  const opts = await options();
+  if (opts.guardToken) setGuardToken(opts.guardToken);
 
   const { main } = await import('appium');
   try {
@@ -40,14 +58,23 @@ async function run(): Promise<void> {
       logTimestamp: true,
       allowInsecure: opts.allowInsecure,
       relaxedSecurityEnabled: false,
+      ...(opts.guardToken
+        ? {
+            usePlugins: ['draftvault-guard'],
+            // Appium logs request bodies: keep the token out of the log (the rule names no secret).
+            logFilters: [
+              { pattern: `"${TOKEN_CAP}"\\s*:\\s*"[^"]*"`, replacer: `"${TOKEN_CAP}":"**SECURE**"` },
+            ],
+          }
+        : {}),
       // Sessions we forgot to delete must not keep the child alive after stop.
       keepAliveTimeout: 5,
     } as Parameters<typeof main>[0])) as unknown as AppiumHttpServer;
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : opts.port;
     send({ type: 'ready', port });
-    process.on('message', (msg: unknown) => {
-      if ((msg as { type?: string })?.type === 'stop') {
+    process.on('message', (msg: AppiumParentMessage) => {
+      if (msg?.type === 'stop') {
         void server.close().finally(() => process.exit(0));
         // Appium waits up to 5 s for open connections; we don't.
         setTimeout(() => process.exit(0), 1000).unref();

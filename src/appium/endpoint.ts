@@ -2,6 +2,7 @@
  * Where the WebDriver commands go: the embedded server (started here, stopped here) or an external
  * Appium / Selenium Grid URL given by the user (never started or stopped by us).
  */
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { DraftvaultError } from '../errors.js';
 import { type AppiumServer, startAppium } from './server.js';
@@ -49,6 +50,8 @@ export interface AppiumLease {
   endpoint: AppiumEndpoint;
   /** The embedded server, when we started one. */
   server?: AppiumServer;
+  /** The secret a session must present on the embedded server (its guard refuses others). */
+  token?: string;
   release(): Promise<void>;
 }
 
@@ -68,10 +71,12 @@ export async function acquireAppium(opts: AcquireAppiumOptions): Promise<AppiumL
     const endpoint = parseAppiumUrl(opts.appiumUrl);
     return { endpoint, release: async () => {} };
   }
+  const token = randomBytes(24).toString('hex');
   const server = await startAppium({
     logFile: join(opts.runDir, 'appium.log'),
     allowInsecure: opts.allowInsecure,
+    guardToken: token,
     signal: opts.signal,
   });
-  return { endpoint: parseAppiumUrl(server.url), server, release: () => server.stop() };
+  return { endpoint: parseAppiumUrl(server.url), server, token, release: () => server.stop() };
 }

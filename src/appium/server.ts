@@ -4,10 +4,11 @@
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { once } from 'node:events';
+import { closeSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { DraftvaultError } from '../errors.js';
 import { packageRoot } from '../paths.js';
-import type { AppiumChildMessage, AppiumChildOptions } from './protocol.js';
+import type { AppiumChildMessage, AppiumChildOptions, AppiumParentMessage } from './protocol.js';
 
 /** Options for {@link startAppium}. */
 export interface StartAppiumOptions {
@@ -17,6 +18,8 @@ export interface StartAppiumOptions {
   logFile: string;
   /** Insecure features to enable, each driver-prefixed (`uiautomator2:adb_shell`). None by default. */
   allowInsecure?: string[];
+  /** Load the guard plugin: only sessions presenting this token are accepted. */
+  guardToken?: string;
   /** How long to wait for the server to answer (ms). */
   readyTimeoutMs?: number;
   signal?: AbortSignal;
@@ -58,19 +61,23 @@ export function validateAppiumOptions(opts: StartAppiumOptions): void {
 export async function startAppium(opts: StartAppiumOptions): Promise<AppiumServer> {
   validateAppiumOptions(opts);
   opts.signal?.throwIfAborted();
+  // Appium appends to the log: create it private first (it holds page sources and commands).
+  closeSync(openSync(opts.logFile, 'a', 0o600));
   const root = packageRoot();
   const childOpts: AppiumChildOptions = {
     port: opts.port ?? 0,
     logFile: opts.logFile,
     allowInsecure: opts.allowInsecure ?? [],
+    guardToken: opts.guardToken,
   };
   const started = performance.now();
   const child = fork(join(root, 'dist', 'appium', 'child.js'), [], {
     cwd: root,
     // APPIUM_HOME = this package: Appium finds the drivers that are our own dependencies.
-    env: { ...process.env, APPIUM_HOME: root, DRAFTVAULT_APPIUM_OPTIONS: JSON.stringify(childOpts) },
+    env: { ...process.env, APPIUM_HOME: root },
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
+  child.send({ type: 'start', options: childOpts } satisfies AppiumParentMessage);
   const killOnExit = (): void => {
     child.kill('SIGKILL');
   };
@@ -140,7 +147,7 @@ async function checkStatus(url: string): Promise<void> {
 async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = once(child, 'exit');
-  if (child.connected) child.send({ type: 'stop' });
+  if (child.connected) child.send({ type: 'stop' } satisfies AppiumParentMessage);
   else child.kill('SIGTERM');
   const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
   await exited;

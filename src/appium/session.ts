@@ -6,6 +6,7 @@ import { adapterFor } from '../drivers/index.js';
 import type { DeviceRef } from '../drivers/types.js';
 import { DraftvaultError } from '../errors.js';
 import type { AppiumEndpoint } from './endpoint.js';
+import { TOKEN_CAP } from './protocol.js';
 
 /** The WebdriverIO browser object, as the rest of draftvault sees it. */
 export type Session = WebdriverIO.Browser;
@@ -16,6 +17,8 @@ export interface OpenSessionOptions {
   device: DeviceRef;
   /** Extra capabilities on top of the adapter's. */
   capabilities?: Record<string, unknown>;
+  /** The embedded server's guard token (see guard/plugin.ts). */
+  token?: string;
   /** How long one WebDriver request may take (ms). Real phones can be slow to start a session. */
   requestTimeoutMs?: number;
   signal?: AbortSignal;
@@ -28,7 +31,10 @@ export interface OpenSessionOptions {
 export async function openSession(opts: OpenSessionOptions): Promise<Session> {
   opts.signal?.throwIfAborted();
   const adapter = adapterFor(opts.device.kind);
-  const capabilities = adapter.capabilities(opts.device, opts.capabilities);
+  const capabilities = {
+    ...adapter.capabilities(opts.device, opts.capabilities),
+    ...(opts.token ? { [TOKEN_CAP]: opts.token } : {}),
+  };
   try {
     return await remote({
       protocol: opts.endpoint.protocol,

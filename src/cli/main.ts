@@ -43,9 +43,14 @@ export function printError(ctx: CliContext, err: DraftvaultError): void {
   if (err.hint) println(ctx.stderr, `  hint: ${err.hint}`);
 }
 
+/** How long an interrupted run may take to clean up before the process exits anyway. */
+const INTERRUPT_GRACE_MS = 1500;
+
 /**
  * Run the CLI and return the exit code. Installs SIGINT/SIGTERM handlers for the run's duration:
- * the first signal aborts the run (commands clean up and exit 130); a second one exits at once.
+ * the first signal aborts the run (commands clean up and exit 130, within the grace time at most:
+ * the journal is durable line by line and the embedded Appium is killed on exit); a second
+ * signal exits at once.
  */
 export async function main(argv: string[], partial: Partial<CliContext> = {}): Promise<number> {
   const controller = new AbortController();
@@ -62,6 +67,10 @@ export async function main(argv: string[], partial: Partial<CliContext> = {}): P
     signals += 1;
     if (signals > 1) process.exit(ExitCode.interrupted);
     controller.abort(new DraftvaultError('E_INTERRUPTED', `interrupted by ${sig}`));
+    setTimeout(() => {
+      ctx.stderr.write(`draftvault: interrupted by ${sig}; stopped\n`);
+      process.exit(ExitCode.interrupted);
+    }, INTERRUPT_GRACE_MS).unref();
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);

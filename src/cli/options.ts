@@ -1,6 +1,13 @@
 /** Parsers for option values; each throws commander's InvalidArgumentError (→ exit 2, one line). */
 import { InvalidArgumentError } from 'commander';
+import { parseAppiumUrl } from '../appium/endpoint.js';
+import { loadConfig } from '../config/config.js';
+import { parseDeviceRef } from '../drivers/index.js';
 import { DraftvaultError } from '../errors.js';
+import type { JobOptions } from '../jobs/job-session.js';
+import { dataHome } from '../paths.js';
+import type { Reporter } from '../runner/events.js';
+import type { CliContext } from './context.js';
 
 /** A whole number within bounds. */
 export function parseIntOption(name: string, min = 0, max = Number.MAX_SAFE_INTEGER) {
@@ -10,6 +17,26 @@ export function parseIntOption(name: string, min = 0, max = Number.MAX_SAFE_INTE
       throw new InvalidArgumentError(`${name} takes a whole number from ${min} to ${max}, not "${raw}".`);
     }
     return n;
+  };
+}
+
+/** The options every job command shares: device, server, capabilities, folders, config. */
+export function jobOptions(
+  ctx: CliContext,
+  f: { device: string; appiumUrl?: string; caps?: string },
+  reporter: (runDir: string) => Reporter,
+): JobOptions {
+  const device = parseDeviceRef(f.device);
+  if (f.appiumUrl) parseAppiumUrl(f.appiumUrl);
+  return {
+    device,
+    appiumUrl: f.appiumUrl,
+    capabilities: parseCaps(f.caps),
+    home: dataHome(ctx.env, ctx.cwd),
+    config: loadConfig(ctx.env, ctx.cwd),
+    env: ctx.env,
+    signal: ctx.signal,
+    reporter,
   };
 }
 

@@ -1,4 +1,5 @@
 /** Device references (`--device`) and the adapter for each device kind. */
+import { closest, distance } from 'fastest-levenshtein';
 import { DraftvaultError } from '../errors.js';
 import { androidAdapter } from './android/index.js';
 import { iosAdapter } from './ios/index.js';
@@ -21,26 +22,54 @@ const DEVICE_HINT =
   '"ios:<udid>", or a bare Android serial';
 
 /**
+ * A simulated phone's name: letters, digits, ".", "_" or "-", not starting with a dot, at most 64.
+ * It becomes a folder name, so nothing in it can climb out of its parent.
+ */
+export const SIM_NAME = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,63}$/;
+/** An Android serial (USB serials, emulator-5554, host:port for adb over Wi-Fi). */
+const SERIAL = /^[A-Za-z0-9_][A-Za-z0-9._:-]{0,63}$/;
+/** An iOS udid. */
+const UDID = /^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/;
+const KINDS = ['sim', 'sim-ios', 'android', 'ios'] as const;
+
+/**
  * Parse `--device`: `sim`, `sim:<name>`, `sim-ios[:<name>]`, `android[:<serial>]`, `ios[:<udid>]`,
- * or a bare serial (Android).
+ * or a bare Android serial. One strict grammar; a near-miss of a kind gets a "did you mean".
  */
 export function parseDeviceRef(raw: string): DeviceRef {
-  const m = /^(sim-ios|sim|android|ios)(?::(.+))?$/.exec(raw);
-  const id = m?.[2];
-  if (id !== undefined && !/^[\w.:-]{1,64}$/.test(id)) {
-    throw new DraftvaultError('E_USAGE', `invalid device name "${id}" in --device ${raw}`, {
-      hint: DEVICE_HINT,
-    });
-  }
-  if (m) {
-    const kind = m[1]!;
+  const bad = (msg: string, hint = DEVICE_HINT) => new DraftvaultError('E_USAGE', msg, { hint });
+  const m = /^(sim-ios|sim|android|ios):(.*)$/.exec(raw);
+  const kind = (m?.[1] ?? (KINDS as readonly string[]).find((k) => k === raw)) as
+    | (typeof KINDS)[number]
+    | undefined;
+  const id = m ? m[2]! : undefined;
+  if (kind) {
+    if (id === '')
+      throw bad(
+        `--device ${raw}: the name after "${kind}:" is empty`,
+        `e.g. --device ${kind}:${kind.startsWith('sim') ? 'phone1' : 'R58M123ABC'}`,
+      );
     if (kind === 'sim' || kind === 'sim-ios') {
+      if (id !== undefined && !SIM_NAME.test(id))
+        throw bad(
+          `invalid simulated phone name "${id}" in --device ${raw}`,
+          'letters, digits, ".", "_" or "-"; not starting with a dot; at most 64',
+        );
       return { kind: 'sim', id: id ?? 'sim-1', platform: kind === 'sim' ? 'android' : 'ios' };
     }
-    return { kind: kind as DeviceKind, id, platform: kind === 'ios' ? 'ios' : 'android' };
+    if (id !== undefined && !(kind === 'ios' ? UDID : SERIAL).test(id))
+      throw bad(`invalid ${kind === 'ios' ? 'udid' : 'serial'} "${id}" in --device ${raw}`);
+    return { kind, id, platform: kind === 'ios' ? 'ios' : 'android' };
   }
-  if (/^[\w.:-]{1,64}$/.test(raw)) return { kind: 'android', id: raw, platform: 'android' };
-  throw new DraftvaultError('E_USAGE', `unknown device "${raw}"`, { hint: DEVICE_HINT });
+  const head = raw.split(':')[0]!.toLowerCase();
+  const near = closest(head, [...KINDS]);
+  if (distance(head, near) <= 2 && head.length >= 2 && (raw.includes(':') || distance(head, near) <= 1))
+    throw bad(
+      `unknown device "${raw}"`,
+      `did you mean "${raw.includes(':') ? `${near}:${raw.split(':').slice(1).join(':')}` : near}"?`,
+    );
+  if (SERIAL.test(raw)) return { kind: 'android', id: raw, platform: 'android' };
+  throw bad(`unknown device "${raw}"`);
 }
 
 export type { DeviceAdapter, DeviceKind, DeviceRef } from './types.js';

@@ -1,6 +1,7 @@
 /**
- * What every device kind (android, ios, sim) provides to the layers above.
- * Only adapters know Appium capability names and driver error texts.
+ * What every device kind (android, ios, sim) provides to the layers above. Only adapters know
+ * Appium capability names, driver settings, the app's id, how files are listed and pulled on
+ * that kind of device, and the drivers' error texts: jobs never branch on the device kind.
  */
 import type { DraftvaultError } from '../errors.js';
 
@@ -16,11 +17,61 @@ export interface DeviceRef {
   platform: 'android' | 'ios';
 }
 
+/** What flows key on about a device. */
+export interface DeviceFacts {
+  platform: 'android' | 'ios';
+  appVersion?: string;
+  locale?: string;
+  /** The device's name in logs, folders and reports. */
+  device: string;
+}
+
+/** What a device's file access needs to know. */
+export interface DeviceIOContext {
+  session: WebdriverIO.Browser;
+  device: DeviceRef;
+  /** True when the Appium server runs on this computer (a USB phone is reachable by adb). */
+  local: boolean;
+  signal: AbortSignal;
+}
+
+/** Files on the phone, the way this device kind allows (paths already checked by the caller). */
+export interface DeviceIO {
+  /** Names of the files directly in a folder (empty when it does not exist). */
+  list(dir: string): Promise<string[]>;
+  /** Copy a phone file into a local file. */
+  pull(remote: string, local: string): Promise<void>;
+  /** Write bytes to a phone file (e.g. a video for the gallery). */
+  push(remote: string, bytes: Buffer): Promise<void>;
+  /** Delete a phone file. */
+  delete(remote: string): Promise<void>;
+  /** The installed version of an app, when the device tells. */
+  appVersion(appId: string): Promise<string | undefined>;
+}
+
+/** Phone folders the jobs use on this device kind. */
+export interface MediaFolders {
+  /** Where TikTok's "Save to device" / "Save video" puts videos. */
+  saved: string;
+  /** Where a restore puts a video so that TikTok's picker shows it. */
+  restore: string;
+}
+
 /** A device adapter: one per device kind. */
 export interface DeviceAdapter {
   readonly kind: DeviceKind;
+  /** Driver-prefixed insecure features the embedded server must enable for this kind. */
+  readonly insecureFeatures: readonly string[];
   /** W3C capabilities that open a session on this device. */
   capabilities(device: DeviceRef, extra?: Record<string, unknown>): Record<string, unknown>;
+  /** Check the final capabilities against the driver's rules before anything starts (E_CONFIG). */
+  validateCapabilities(caps: Record<string, unknown>, device: DeviceRef): Promise<void>;
   /** Turn a session-creation failure into an error that names the device and the fix. */
   explainSessionError(err: Error, device: DeviceRef): DraftvaultError | undefined;
+  /** Session settings this kind needs (e.g. UiAutomator2's idle wait), then the app id. */
+  prepare(session: WebdriverIO.Browser, device: DeviceRef): Promise<{ appId: string }>;
+  /** File access on this device. */
+  io(ctx: DeviceIOContext): DeviceIO;
+  /** The phone folders the jobs use. */
+  media(device: DeviceRef): MediaFolders;
 }

@@ -26,7 +26,19 @@ export const flowHeaderSchema = z
         z.string().regex(/^[A-Za-z_]\w*$/, 'a parameter name'),
         z.union([
           paramValue,
-          z.object({ default: paramValue.optional(), description: z.string().optional() }).strict(),
+          z
+            .object({
+              default: paramValue.optional(),
+              description: z.string().optional(),
+              type: z
+                .enum(['string', 'number', 'boolean'])
+                .optional()
+                .describe('default: the type of the default'),
+            })
+            .strict()
+            .refine((d) => d.type === undefined || d.default === undefined || typeof d.default === d.type, {
+              message: 'the default does not have the declared type',
+            }),
         ]),
       )
       .default({}),
@@ -44,6 +56,13 @@ export const flowHeaderSchema = z
 export interface ParamDecl {
   default?: Value;
   description?: string;
+  /** Its type: declared, or the type of its default (absent: any string, number or boolean). */
+  type?: 'string' | 'number' | 'boolean';
+}
+
+/** Does `v` fit the declared parameter? */
+export function fitsParam(decl: ParamDecl, v: Value): boolean {
+  return decl.type === undefined || v === null || typeof v === decl.type;
 }
 
 /** A parsed flow. */

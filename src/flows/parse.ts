@@ -177,7 +177,11 @@ export function parseFlow(y: YamlFile): Flow {
     );
   const h = header.data;
   const params: Record<string, ParamDecl> = {};
-  for (const [k, v] of Object.entries(h.params)) params[k] = typeof v === 'object' ? v : { default: v };
+  for (const [k, v] of Object.entries(h.params)) {
+    const decl: ParamDecl = typeof v === 'object' ? { ...v } : { default: v };
+    decl.type ??= decl.default === undefined ? undefined : (typeof decl.default as ParamDecl['type']);
+    params[k] = decl;
+  }
   const errors: DraftvaultError[] = [];
   const parsedSteps = parseSteps(y, ['steps'], errors);
   if (errors.length > 0) {

@@ -3,16 +3,18 @@
  * selector names, runFlow targets (missing, cyclic), parameters and variables. Everything here
  * happens before any device session starts.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { type Pair, type Scalar, visit } from 'yaml';
-import { DraftvaultError } from '../errors.js';
+import { checkDevicePath, confineHostPath } from '../core/paths.js';
+import { DraftvaultError, isDraftvaultError } from '../errors.js';
 import { type AnyStep, stepKind } from '../steps/index.js';
 import type { SelectorRef, Step } from '../steps/types.js';
 import { parseExpr, parseTemplate, type Template, variablesOf } from './expr.js';
-import type { Flow } from './flow.js';
+import { type Flow, fitsParam } from './flow.js';
 import { parseFlow } from './parse.js';
 import { parseSelectorFile, SelectorRegistry } from './selector-file.js';
+import { DEFAULT_MAX_YAML_BYTES, readYamlSource } from './source.js';
 import { didYouMean, errorAt, nodeAt, parseYaml, type YamlFile } from './yaml.js';
 
 /** Variables the runner provides to every flow. */
@@ -23,14 +25,22 @@ export interface Project {
   entry: Flow;
   flows: Map<string, Flow>;
   selectors: SelectorRegistry;
+  /** The folder of the entry flow: host files a flow reads must be inside it. */
+  root: string;
 }
 
-/** Reads files (injectable for tests); defaults to the disk. */
-export type ReadText = (path: string) => string;
-const readDisk: ReadText = (p) => readFileSync(p, 'utf8');
+/** Options of {@link loadProject}. */
+export interface LoadOptions {
+  /** Size limit of each YAML file (bytes). */
+  maxBytes?: number;
+  /** Device folders flows may use (default: the media folders). */
+  deviceRoots?: readonly string[];
+}
 
 /** Load and check `file`. Throws the first problem as a DraftvaultError with its span. */
-export function loadProject(file: string, read: ReadText = readDisk): Project {
+export function loadProject(file: string, opts: LoadOptions = {}): Project {
+  const read = (p: string, what: string) => readYamlSource(p, opts.maxBytes ?? DEFAULT_MAX_YAML_BYTES, what);
+  const root = dirname(resolve(file));
   const selectors = new SelectorRegistry();
   const loadedSelectorFiles = new Set<string>();
   const flows = new Map<string, Flow>();
@@ -40,7 +50,7 @@ export function loadProject(file: string, read: ReadText = readDisk): Project {
     const abs = resolve(path);
     const cached = flows.get(abs);
     if (cached) return cached;
-    const y = parseYaml(read(abs), displayPath(abs));
+    const y = parseYaml(read(abs, 'flow file'), displayPath(abs));
     const flow = parseFlow(y);
     flows.set(abs, flow);
     yamls.set(abs, y);
@@ -54,15 +64,16 @@ export function loadProject(file: string, read: ReadText = readDisk): Project {
       const sf = resolve(dirname(abs), rel);
       flow.selectorFiles.push(sf);
       if (loadedSelectorFiles.has(sf)) continue;
-      if (!existsSync(sf))
+      if (!isFile(sf))
         throw errorAt(
           y,
           nodeAt(y, ['selectors', i]),
           'E_FLOW_NOT_FOUND',
-          `selector file ${rel} does not exist`,
+          `selector file ${rel} ${existsSync(sf) ? 'is not a file' : 'does not exist'}`,
+          `looked for ${sf}`,
         );
-      const sy = parseYaml(read(sf), displayPath(sf));
-      selectors.add(parseSelectorFile(sy), sy.text);
+      const sy = parseYaml(read(sf, 'selector file'), displayPath(sf));
+      selectors.add(parseSelectorFile(sy));
       loadedSelectorFiles.add(sf);
     }
     walkSteps(flow.steps, (step) => {
@@ -79,12 +90,12 @@ export function loadProject(file: string, read: ReadText = readDisk): Project {
           'a flow cannot call itself, directly or through others',
         );
       }
-      if (!existsSync(target))
+      if (!isFile(target))
         throw errorAt(
           y,
           at,
           'E_FLOW_NOT_FOUND',
-          `flow ${step.args.flow} does not exist`,
+          `flow ${step.args.flow} ${existsSync(target) ? 'is not a file' : 'does not exist'}`,
           `looked for ${target}`,
         );
       const sub = loadFlowFile(target, [...chain, abs]);
@@ -94,9 +105,71 @@ export function loadProject(file: string, read: ReadText = readDisk): Project {
   };
 
   const entry = loadFlowFile(file, []);
-  for (const [abs, flow] of flows) checkFlow(yamls.get(abs)!, flow, selectors, flows);
-  checkWatchers(selectors);
-  return { entry, flows, selectors };
+  for (const [abs, flow] of flows) {
+    const y = yamls.get(abs)!;
+    checkFlow(y, flow, selectors, flows);
+    checkPaths(y, flow, root, opts.deviceRoots);
+  }
+  selectors.check();
+  return { entry, flows, selectors, root };
+}
+
+function isFile(p: string): boolean {
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Literal paths in steps, checked now (templated ones are checked just before the step acts):
+ * host reads inside the project's folder, host writes inside the run folder (relative, never
+ * leaving it), phone paths inside the allowed folders.
+ */
+function checkPaths(y: YamlFile, flow: Flow, root: string, deviceRoots?: readonly string[]): void {
+  const literal = (p: string) => !p.includes('${');
+  const at = (s: AnyStep, value: string, err: unknown) => {
+    if (!isDraftvaultError(err)) throw err;
+    return errorAt(
+      y,
+      findScalar(y, s.path, value) ?? nodeAt(y, s.path),
+      err.code,
+      err.message,
+      err.hint ?? '',
+    );
+  };
+  walkSteps(flow.steps, (s) => {
+    const paths = stepKind(s.kind)?.paths?.(s.args as never);
+    if (!paths) return;
+    for (const p of (paths.hostRead ?? []).filter(literal)) {
+      try {
+        confineHostPath(p, root, `${s.kind} reads`);
+      } catch (e) {
+        throw at(s, p, e);
+      }
+    }
+    for (const p of (paths.hostWrite ?? []).filter(literal)) {
+      try {
+        // The run folder does not exist yet: any folder shows whether the path would leave it.
+        confineHostPath(p, '/run-folder', `${s.kind} writes`);
+      } catch (e) {
+        const err = at(s, p, e);
+        throw new DraftvaultError('E_PATH_OUTSIDE', `${s.kind} writes "${p}": outside the run folder`, {
+          span: err.span,
+          frame: err.frame,
+          hint: 'write a path relative to the run folder, without ".." (e.g. "saved/video.mp4")',
+        });
+      }
+    }
+    for (const p of (paths.device ?? []).filter(literal)) {
+      try {
+        checkDevicePath(p, deviceRoots);
+      } catch (e) {
+        throw at(s, p, e);
+      }
+    }
+  });
 }
 
 function displayPath(abs: string): string {
@@ -118,7 +191,17 @@ export function walkSteps(steps: readonly AnyStep[], fn: (s: AnyStep) => void): 
 
 function checkParams(y: YamlFile, step: Extract<AnyStep, { kind: 'runFlow' }>, sub: Flow): void {
   const declared = Object.keys(sub.params);
-  for (const name of Object.keys(step.args.params)) {
+  for (const [name, value] of Object.entries(step.args.params)) {
+    const decl = sub.params[name];
+    if (decl && !(typeof value === 'string' && value.includes('${')) && !fitsParam(decl, value)) {
+      throw errorAt(
+        y,
+        nodeAt(y, [...step.path, 'params', name]),
+        'E_BAD_VALUE',
+        `parameter "${name}" of flow ${sub.name} is a ${decl.type}, not ${JSON.stringify(value)}`,
+        `pass a ${decl.type}`,
+      );
+    }
     if (!declared.includes(name)) {
       const s = didYouMean(name, declared);
       throw errorAt(
@@ -239,32 +322,6 @@ function checkVariables(y: YamlFile, known: Set<string>): void {
           );
         }
       }
-    }
-  }
-}
-
-function checkWatchers(selectors: SelectorRegistry): void {
-  for (const w of selectors.watchers) {
-    if (!selectors.byName.has(w.selector)) {
-      throw new DraftvaultError(
-        'E_UNKNOWN_SELECTOR',
-        `watcher "${w.name}" uses unknown selector "${w.selector}"`,
-        { span: w.span },
-      );
-    }
-  }
-  for (const s of selectors.byName.values()) {
-    const within = [s.def.android, s.def.ios, s.def.any]
-      .flat()
-      .map((a) => a?.within)
-      .filter((w): w is string => !!w);
-    for (const w of within) {
-      if (!selectors.byName.has(w))
-        throw new DraftvaultError(
-          'E_UNKNOWN_SELECTOR',
-          `selector "${s.name}" is within unknown selector "${w}"`,
-          { span: s.span },
-        );
     }
   }
 }

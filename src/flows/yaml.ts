@@ -3,10 +3,21 @@
  * DraftvaultErrors that point at file:line:col with a code frame and a "did you mean".
  */
 import { closest, distance } from 'fastest-levenshtein';
-import { type Document, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import {
+  type Document,
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  parseDocument,
+  visit,
+} from 'yaml';
 import type { z } from 'zod';
 import { DraftvaultError, type ErrorCode, type Span } from '../errors.js';
 import { describeIssue } from '../validation.js';
+import { findUnclosed } from './unclosed.js';
 
 /** A parsed YAML file. */
 export interface YamlFile {
@@ -18,28 +29,99 @@ export interface YamlFile {
   js: unknown;
 }
 
-/** Parse YAML text; a syntax error becomes E_YAML_SYNTAX at its position. */
+/** Expanding aliases beyond this many is refused (a small file can otherwise expand to gigabytes). */
+const MAX_ALIASES = 100;
+
+const OPENER_WORDS: Record<string, string> = {
+  '{': 'this "{" is never closed',
+  '[': 'this "[" is never closed',
+  '"': 'this double quote is never closed',
+  "'": 'this single quote is never closed',
+};
+
+/** Parse YAML text; a syntax error becomes E_YAML_SYNTAX where the problem started. */
 export function parseYaml(text: string, file: string): YamlFile {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const err = doc.errors[0];
+  const fail = (code: ErrorCode, message: string, line: number, col: number, hint: string) => {
+    const span = { file, line, col };
+    return new DraftvaultError(code, message, { span, frame: codeFrame(text, span), hint });
+  };
   if (err) {
     const pos = lines.linePos(err.pos[0]);
-    const duplicate = err.code === 'DUPLICATE_KEY';
-    const span = { file, line: pos.line, col: pos.col };
+    if (err.code === 'DUPLICATE_KEY')
+      throw fail(
+        'E_DUPLICATE_NAME',
+        'this key appears twice in the same map',
+        pos.line,
+        pos.col,
+        'each key may appear once; rename or remove one of them',
+      );
+    // A bracket or quote left open is reported where the parser gave up: point at the opener.
+    const open = findUnclosed(text);
+    if (open && (open.line < pos.line || (open.line === pos.line && open.col < pos.col))) {
+      throw fail(
+        'E_YAML_SYNTAX',
+        `invalid YAML: ${OPENER_WORDS[open.char]}`,
+        open.line,
+        open.col,
+        `close it with ${open.char === '{' ? '"}"' : open.char === '[' ? '"]"' : 'the same quote'} on the same line, or remove it`,
+      );
+    }
+    throw fail(
+      'E_YAML_SYNTAX',
+      yamlMessage(err.code),
+      pos.line,
+      pos.col,
+      'check indentation, colons and quotes near this place',
+    );
+  }
+  let js: unknown;
+  try {
+    js = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (cause) {
+    const alias = firstAlias(doc, /Unresolved alias/.test(String(cause)));
+    const pos = lines.linePos(alias?.range?.[0] ?? 0);
+    const unresolved = /Unresolved alias/.test(String(cause));
     throw new DraftvaultError(
-      duplicate ? 'E_DUPLICATE_NAME' : 'E_YAML_SYNTAX',
-      duplicate ? 'this key appears twice in the same map' : yamlMessage(err.code),
+      'E_YAML_SYNTAX',
+      unresolved
+        ? `invalid YAML: the alias *${alias?.source ?? '?'} names no anchor before it`
+        : `invalid YAML: aliases expand to more than ${MAX_ALIASES} copies`,
       {
-        span,
-        frame: codeFrame(text, span),
-        hint: duplicate
-          ? 'each key may appear once; rename or remove one of them'
-          : 'check indentation, colons and quotes near this place',
+        span: { file, line: pos.line, col: pos.col },
+        frame: codeFrame(text, { file, line: pos.line, col: pos.col }),
+        hint: unresolved
+          ? 'define the anchor (&name) before using the alias (*name)'
+          : 'flows do not need nested aliases; write the values out',
+        cause,
       },
     );
   }
-  return { file, text, doc, lines, js: doc.toJS() };
+  return { file, text, doc, lines, js };
+}
+
+/** The first alias (or the first unresolved one) in a document. */
+function firstAlias(
+  doc: Document.Parsed,
+  unresolved: boolean,
+): { source: string; range?: [number, number, number] | null } | undefined {
+  const anchors = new Set<string>();
+  let found: { source: string; range?: [number, number, number] | null } | undefined;
+  visit(doc, {
+    Node(_k, node) {
+      if (found) return visit.BREAK;
+      if (isAlias(node)) {
+        if (!unresolved || !anchors.has(node.source)) found = node;
+        return undefined;
+      }
+      const anchor = (node as { anchor?: string }).anchor;
+      if (anchor) anchors.add(anchor);
+      return undefined;
+    },
+  });
+  return found;
 }
 
 /** The plain value at `path` (undefined when absent). */

@@ -6,11 +6,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { DraftvaultError, toDraftvaultError } from '../errors.js';
+import { waitUntil } from '../core/wait.js';
+import { DraftvaultError, rethrowInterrupt, toDraftvaultError } from '../errors.js';
 import type { DraftOutcome, Reporter } from '../runner/events.js';
 import type { BackupStore } from './backup-store.js';
-import { CAMERA_DIR, listCamera, newFiles, pullVideoTo } from './device-files.js';
+import { listSaved, newFiles } from './device-files.js';
 import type { DeviceSession } from './device-session.js';
 import type { FlowKit } from './flow-kit.js';
 import type { Journal } from './journal.js';
@@ -28,6 +28,7 @@ export interface DraftContext {
   deletePrivatePost: boolean;
   /** Test hook: called at each crash point name ("intent", "posted", "located", "stored"). */
   crashPoint: (name: string) => void;
+  signal: AbortSignal;
 }
 
 /** A new short marker for a caption, e.g. `#dvk3x9a1q`. */
@@ -46,14 +47,14 @@ export async function backupDraft(c: DraftContext, index: number): Promise<Draft
   step('prepare');
   const vars = await c.kit.run('prepare-post', { index, marker }, draftDir(c, marker));
   const caption = String(vars.caption ?? marker);
-  const before = await listCamera(c.d);
+  const before = await listSaved(c.d);
   c.journal.append({ type: 'intent-post', marker, caption, index, before });
   c.crashPoint('intent');
   step('post');
   try {
     await c.kit.run('post', {}, draftDir(c, marker));
   } catch (err) {
-    const e = toDraftvaultError(err);
+    const e = toDraftvaultError(rethrowInterrupt(err, c.signal));
     if (e.code === 'E_PRIVACY_UNPROVEN') {
       c.journal.append({ type: 'skipped', marker, code: e.code, reason: e.message });
       return { marker, status: 'skipped', caption, code: e.code, reason: e.message };
@@ -75,8 +76,9 @@ export async function resume(c: DraftContext, marker: string): Promise<DraftOutc
     case 'intent-post': {
       // Did Post go through before the crash? Look for the evidence: a new saved video, or a
       // private post with our marker. No evidence: the draft is still a draft.
-      await c.kit.run('wait-upload').catch(() => undefined);
-      if (newFiles(intent.before, await listCamera(c.d)).length > 0 || (await postExists(c, marker))) {
+      // A failed wait is no evidence either way; an interrupt still ends the run.
+      await c.kit.run('wait-upload').catch((e) => rethrowInterrupt(e, c.signal));
+      if (newFiles(intent.before, await listSaved(c.d)).length > 0 || (await postExists(c, marker))) {
         c.journal.append({ type: 'posted', marker });
         return finishPosted(c, marker);
       }
@@ -107,7 +109,8 @@ async function flowPasses(
   try {
     await c.kit.run(flow, flow === 'save-video' ? { marker, save: false } : { marker }, draftDir(c, marker));
     return true;
-  } catch {
+  } catch (err) {
+    rethrowInterrupt(err, c.signal);
     await c.kit.recover();
     return false;
   }
@@ -145,22 +148,25 @@ async function finishPosted(c: DraftContext, marker: string): Promise<DraftOutco
     found = await waitForNewFile(c, intent.before, 60_000);
   }
   if (!found)
-    throw new DraftvaultError('E_STEP_FAILED', `posted, but no saved video appeared in ${CAMERA_DIR}`);
-  const remote = `${CAMERA_DIR}/${found}`;
+    throw new DraftvaultError('E_STEP_FAILED', `posted, but no saved video appeared in ${c.d.media.saved}`);
+  const remote = `${c.d.media.saved}/${found}`;
   c.journal.append({ type: 'located', marker, remote, via });
   c.crashPoint('located');
   return finishLocated(c, marker, remote, via);
 }
 
-async function waitForNewFile(c: DraftContext, before: string[], ms: number): Promise<string | undefined> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const fresh = newFiles(before, await listCamera(c.d));
-    if (fresh.length === 1) return fresh[0];
-    if (fresh.length > 1) return fresh.sort().at(-1);
-    if (Date.now() >= end) return undefined;
-    await sleep(500);
-  }
+function waitForNewFile(c: DraftContext, before: string[], ms: number): Promise<string | undefined> {
+  return waitUntil(
+    async () =>
+      newFiles(before, await listSaved(c.d))
+        .sort()
+        .at(-1),
+    {
+      timeoutMs: ms,
+      intervalMs: 500,
+      signal: c.signal,
+    },
+  );
 }
 
 async function finishLocated(
@@ -172,7 +178,7 @@ async function finishLocated(
   const intent = c.journal.find(marker, 'intent-post')!;
   c.reporter.emit({ type: 'draftStep', marker, step: 'pull' });
   const partial = c.store.partialPath(marker);
-  await pullVideoTo(c.d, remote, partial);
+  await c.d.io.pull(remote, partial);
   const entry = await c.store.storeFile(partial, {
     marker,
     caption: intent.caption,
@@ -207,7 +213,7 @@ async function finishStored(c: DraftContext, marker: string): Promise<DraftOutco
   const located = c.journal.find(marker, 'located');
   if (c.cleanupDevice && located) {
     c.journal.append({ type: 'intent-delete', marker, what: 'gallery' });
-    await c.d.session.execute('mobile: deleteFile', { remotePath: located.remote });
+    await c.d.io.delete(located.remote);
     c.journal.append({ type: 'cleaned', marker, what: 'gallery' });
   }
   if (c.deletePrivatePost) {

@@ -9,19 +9,18 @@ import {
   constants,
   createReadStream,
   existsSync,
-  mkdirSync,
   readdirSync,
   readFileSync,
   renameSync,
   rmSync,
   statSync,
 } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { DraftvaultError } from '../errors.js';
 import { Mp4Error, probeMp4, probeMp4File } from '../media/mp4.js';
 import { problemsOf } from '../validation.js';
+import { removeInside } from './folders.js';
 import { writePrivate } from './sinks.js';
 
 const entrySchema = z.object({
@@ -93,13 +92,15 @@ export class BackupStore {
   readonly manifestPath: string;
   manifest: Manifest;
 
-  /** Open (creating it 0700) and check that it is writable and its manifest readable. */
+  /**
+   * Open an existing backup folder (create it first with `privateFolder`): checks that it is
+   * writable and its manifest readable.
+   */
   constructor(
     readonly dir: string,
     device: string,
   ) {
     try {
-      mkdirSync(dir, { recursive: true, mode: 0o700 });
       accessSync(dir, constants.W_OK);
     } catch (cause) {
       throw new DraftvaultError('E_CONFIG', `cannot write to the backup folder ${dir}`, {
@@ -108,15 +109,17 @@ export class BackupStore {
       });
     }
     this.manifestPath = join(dir, 'manifest.json');
-    this.manifest = existsSync(this.manifestPath) ? this.readManifest() : { version: 1, device, entries: [] };
+    this.manifest = BackupStore.readManifest(this.manifestPath) ?? { version: 1, device, entries: [] };
   }
 
-  private readManifest(): Manifest {
+  /** Read and check a manifest without touching anything; undefined when there is none. */
+  static readManifest(path: string): Manifest | undefined {
+    if (!existsSync(path)) return undefined;
     let raw: unknown;
     try {
-      raw = JSON.parse(readFileSync(this.manifestPath, 'utf8'));
+      raw = JSON.parse(readFileSync(path, 'utf8'));
     } catch (cause) {
-      throw new DraftvaultError('E_CONFIG', `the manifest ${this.manifestPath} is not valid JSON`, {
+      throw new DraftvaultError('E_CONFIG', `the manifest ${path} is not valid JSON`, {
         hint: 'restore it from a copy; `draftvault verify` checks files against it',
         cause,
       });
@@ -126,7 +129,7 @@ export class BackupStore {
       const p = problemsOf(res.error, raw)[0]!;
       throw new DraftvaultError(
         'E_CONFIG',
-        `the manifest ${this.manifestPath} is damaged: ${p.path.join('.')} ${p.message}`,
+        `the manifest ${path} is damaged: ${p.path.join('.')} ${p.message}`,
         {
           hint: 'restore it from a copy',
         },
@@ -230,7 +233,7 @@ export class BackupStore {
   /** Remove leftovers of an interrupted write (never a stored video). */
   cleanPartials(): void {
     for (const f of readdirSync(this.dir)) {
-      if (f.endsWith('.partial')) rmSync(join(this.dir, f), { force: true });
+      if (f.endsWith('.partial')) removeInside(this.dir, join(this.dir, f));
     }
   }
 }

@@ -3,7 +3,7 @@
  * removes it from the list), re-counting after each. Drafts started by an interrupted run are
  * finished first. A draft that keeps failing is moved past after bounded attempts.
  */
-import { toDraftvaultError } from '../errors.js';
+import { rethrowInterrupt, toDraftvaultError } from '../errors.js';
 import type { DraftOutcome, Reporter } from '../runner/events.js';
 import { backupDraft, type DraftContext, resume } from './backup-draft.js';
 
@@ -92,8 +92,7 @@ async function guarded(
   try {
     return await fn();
   } catch (err) {
-    const e = toDraftvaultError(err, 'E_STEP_FAILED');
-    if (e.code === 'E_INTERRUPTED') throw e;
+    const e = toDraftvaultError(rethrowInterrupt(err, ctx.signal), 'E_STEP_FAILED');
     await ctx.kit.recover();
     return {
       marker,

@@ -1,25 +1,26 @@
 /**
  * One device for one run: the Appium endpoint (embedded or external), the WebdriverIO session,
- * and the device facts. Released on every exit path.
+ * the device's file access and facts, all from the device's adapter. Released on every exit path.
  */
 import { open } from 'node:fs/promises';
 import { acquireAppium } from '../appium/endpoint.js';
 import { closeSession, openSession, type Session } from '../appium/session.js';
-import { TIKTOK_ANDROID_PACKAGE } from '../drivers/android/index.js';
+import { checkDevicePath } from '../core/paths.js';
 import { deviceFacts } from '../drivers/facts.js';
-import { TIKTOK_IOS_BUNDLE } from '../drivers/ios/index.js';
-import type { DeviceRef } from '../drivers/types.js';
-import type { DeviceFacts } from '../flows/selectors.js';
+import { adapterFor } from '../drivers/index.js';
+import type { DeviceFacts, DeviceIO, DeviceRef, MediaFolders } from '../drivers/types.js';
 
 /** A device ready for flows. */
 export interface DeviceSession {
   session: Session;
   device: DeviceRef;
-  facts: DeviceFacts & { device: string };
+  facts: DeviceFacts;
   /** The TikTok package / bundle id on this device. */
   appId: string;
-  /** True when the Appium server runs on this computer (so adb can reach the phone directly). */
-  local: boolean;
+  /** Files on the phone (paths checked against the device path policy). */
+  io: DeviceIO;
+  /** The phone folders the jobs use. */
+  media: MediaFolders;
   /** The last lines of the embedded Appium log (empty for an external server). */
   appiumLogTail(): Promise<string>;
 }
@@ -30,22 +31,33 @@ export interface DeviceSessionOptions {
   appiumUrl?: string;
   runDir: string;
   signal: AbortSignal;
-  /** Extra capabilities (e.g. simulator options). */
+  /** Extra capabilities (e.g. simulator options), already validated. */
   capabilities?: Record<string, unknown>;
+  /** Device folders allowed besides the media folders (config). */
+  deviceRoots?: readonly string[];
 }
 
-// The features draftvault itself needs: listing saved videos and reading the app version.
-const INSECURE = ['uiautomator2:adb_shell', 'draftvaultsim:adb_shell'];
+/** File access with the device path policy in front of it. */
+function checkedIO(io: DeviceIO, roots?: readonly string[]): DeviceIO {
+  return {
+    list: (dir) => io.list(dir),
+    pull: (remote, local) => io.pull(checkDevicePath(remote, roots), local),
+    push: (remote, bytes) => io.push(checkDevicePath(remote, roots), bytes),
+    delete: (remote) => io.delete(checkDevicePath(remote, roots)),
+    appVersion: (id) => io.appVersion(id),
+  };
+}
 
 /** Run `fn` with a device session; the session and any embedded server are always released. */
 export async function withDeviceSession<T>(
   opts: DeviceSessionOptions,
   fn: (d: DeviceSession) => Promise<T>,
 ): Promise<T> {
+  const adapter = adapterFor(opts.device.kind);
   const lease = await acquireAppium({
     appiumUrl: opts.appiumUrl,
     runDir: opts.runDir,
-    allowInsecure: INSECURE,
+    allowInsecure: [...adapter.insecureFeatures],
     signal: opts.signal,
   });
   try {
@@ -53,22 +65,21 @@ export async function withDeviceSession<T>(
       endpoint: lease.endpoint,
       device: opts.device,
       capabilities: opts.capabilities,
+      token: lease.token,
       signal: opts.signal,
     });
     try {
-      if (opts.device.platform === 'android') {
-        // TikTok never idles (video plays): UiAutomator2's default 10 s idle wait would stall every command.
-        await session.updateSettings({ waitForIdleTimeout: 100 });
-      }
-      const appId = opts.device.platform === 'ios' ? TIKTOK_IOS_BUNDLE : await androidAppId(session);
-      const facts = await deviceFacts(session, opts.device, appId);
+      const { appId } = await adapter.prepare(session, opts.device);
+      const io = adapter.io({ session, device: opts.device, local: !!lease.server, signal: opts.signal });
+      const facts = await deviceFacts(session, opts.device, appId, io);
       const logFile = lease.server?.logFile;
       return await fn({
         session,
         device: opts.device,
         facts,
         appId,
-        local: !!lease.server,
+        io: checkedIO(io, opts.deviceRoots),
+        media: adapter.media(opts.device),
         appiumLogTail: () => tail(logFile),
       });
     } finally {
@@ -77,11 +88,6 @@ export async function withDeviceSession<T>(
   } finally {
     await lease.release();
   }
-}
-
-async function androidAppId(session: Session): Promise<string> {
-  const caps = session.capabilities as Record<string, unknown>;
-  return (caps['appium:appPackage'] ?? caps.appPackage ?? TIKTOK_ANDROID_PACKAGE) as string;
 }
 
 async function tail(file: string | undefined, bytes = 64 * 1024): Promise<string> {

@@ -2,13 +2,15 @@
  * The flows a job uses, loaded and checked before any device session starts, and run one after
  * another on the same session. A failed flow becomes a thrown DraftvaultError.
  */
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { DraftvaultError, rethrowInterrupt } from '../errors.js';
 import type { Value } from '../flows/expr.js';
-import { loadProject, type Project } from '../flows/project.js';
+import { type LoadOptions, loadProject, type Project } from '../flows/project.js';
 import type { Reporter } from '../runner/events.js';
 import { runFlow } from '../runner/run.js';
 import type { DeviceSession } from './device-session.js';
-import { folderArtifacts, folderFiles } from './sinks.js';
+import { flowFiles, folderArtifacts } from './sinks.js';
 
 /** Flow names the jobs use (files `<name>.yaml` in the flows folder). */
 export const JOB_FLOWS = [
@@ -25,20 +27,40 @@ export const JOB_FLOWS = [
 ] as const;
 export type JobFlow = (typeof JOB_FLOWS)[number];
 
+/** The job flows of one flows folder. */
+export interface JobFlows {
+  /** The flows folder: pushFile reads only inside it. */
+  dir: string;
+  projects: Record<JobFlow, Project>;
+}
+
 /** Load every job flow from `dir` (throws the first problem as invalid input). */
-export function loadJobFlows(dir: string): Record<JobFlow, Project> {
-  return Object.fromEntries(JOB_FLOWS.map((f) => [f, loadProject(join(dir, `${f}.yaml`))])) as Record<
-    JobFlow,
-    Project
-  >;
+export function loadJobFlows(dir: string, opts: LoadOptions = {}): JobFlows {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new DraftvaultError(
+      'E_FLOW_NOT_FOUND',
+      `flows folder ${dir} ${existsSync(dir) ? 'is not a folder' : 'does not exist'}`,
+      {
+        hint: `--flows takes a folder holding ${JOB_FLOWS.map((f) => `${f}.yaml`).join(', ')}`,
+      },
+    );
+  }
+  const projects = Object.fromEntries(JOB_FLOWS.map((f) => [f, loadProject(join(dir, `${f}.yaml`), opts)]));
+  return { dir, projects: projects as Record<JobFlow, Project> };
 }
 
 /** Runs job flows on one device. */
 export class FlowKit {
   constructor(
-    private readonly flows: Record<JobFlow, Project>,
+    private readonly flows: JobFlows,
     private readonly d: DeviceSession,
-    private readonly o: { reporter: Reporter; runDir: string; signal: AbortSignal; env: NodeJS.ProcessEnv },
+    private readonly o: {
+      reporter: Reporter;
+      runDir: string;
+      signal: AbortSignal;
+      env: NodeJS.ProcessEnv;
+      deviceRoots?: readonly string[];
+    },
   ) {}
 
   /** Run a flow; returns its variables; throws its error (artifacts are in `artifactsDir`). */
@@ -49,16 +71,17 @@ export class FlowKit {
   ): Promise<Record<string, Value>> {
     const r = await runFlow({
       session: this.d.session,
-      project: this.flows[flow],
+      project: this.flows.projects[flow],
       facts: this.d.facts,
       appId: this.d.appId,
       params,
       reporter: this.o.reporter,
-      files: folderFiles(this.o.runDir),
+      files: flowFiles({ readRoot: this.flows.dir, writeRoot: this.o.runDir }),
       artifacts: folderArtifacts(artifactsDir),
       signal: this.o.signal,
       env: this.o.env,
       appiumLogTail: this.d.appiumLogTail,
+      deviceRoots: this.o.deviceRoots,
     });
     if (r.error) throw r.error;
     return r.vars;
@@ -69,9 +92,13 @@ export class FlowKit {
     return Number((await this.run('open-drafts')).draftCount ?? 0);
   }
 
-  /** Back to a known state: restart the app (after a failure, the screen is anyone's guess). */
+  /**
+   * Back to a known state: restart the app (after a failure, the screen is anyone's guess). A
+   * failure to recover is left to the next flow to report; an interrupt is never swallowed.
+   */
   async recover(): Promise<void> {
-    await this.d.session.terminateApp(this.d.appId).catch(() => false);
-    await this.run('launch').catch(() => undefined);
+    this.o.signal.throwIfAborted();
+    await this.d.session.terminateApp(this.d.appId).catch((e) => rethrowInterrupt(e, this.o.signal));
+    await this.run('launch').catch((e) => rethrowInterrupt(e, this.o.signal));
   }
 }

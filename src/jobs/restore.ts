@@ -4,13 +4,10 @@
  * count must rise by exactly one.
  */
 import { basename } from 'node:path';
-import { DraftvaultError, toDraftvaultError } from '../errors.js';
+import { DraftvaultError, rethrowInterrupt, toDraftvaultError } from '../errors.js';
 import type { Reporter } from '../runner/events.js';
 import type { DeviceSession } from './device-session.js';
 import type { FlowKit } from './flow-kit.js';
-
-/** Where restored videos are put on the phone (a gallery folder the picker shows). */
-export const RESTORE_DIR = '/sdcard/Movies';
 
 /** One file's result. */
 export interface RestoreOutcome {
@@ -28,14 +25,16 @@ export async function runRestore(
   kit: FlowKit,
   files: { path: string; bytes: Buffer }[],
   reporter: Reporter,
+  signal: AbortSignal,
 ): Promise<RestoreOutcome[]> {
   const out: RestoreOutcome[] = [];
   for (const f of files) {
-    const remote = `${RESTORE_DIR}/draftvault-${Date.now()}-${basename(f.path).replace(/[^\w.-]/g, '_')}`;
+    signal.throwIfAborted();
+    const remote = `${d.media.restore}/draftvault-${Date.now()}-${basename(f.path).replace(/[^\w.-]/g, '_')}`;
     try {
       const before = await kit.countDrafts();
       reporter.emit({ type: 'log', message: `restoring ${f.path} (drafts now: ${before})` });
-      await d.session.pushFile(remote, f.bytes.toString('base64'));
+      await d.io.push(remote, f.bytes);
       await kit.run('restore');
       const after = await kit.countDrafts();
       if (after !== before + 1)
@@ -45,8 +44,7 @@ export async function runRestore(
         );
       out.push({ file: f.path, ok: true, remote, draftsBefore: before, draftsAfter: after });
     } catch (err) {
-      const e = toDraftvaultError(err, 'E_STEP_FAILED');
-      if (e.code === 'E_INTERRUPTED') throw e;
+      const e = toDraftvaultError(rethrowInterrupt(err, signal), 'E_STEP_FAILED');
       await kit.recover();
       out.push({ file: f.path, ok: false, remote, reason: e.message });
     }

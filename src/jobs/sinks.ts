@@ -3,8 +3,9 @@
  * Writes are atomic (temp file, fsync, rename) and private (0600 in 0700 folders).
  */
 import { mkdir, readFile } from 'node:fs/promises';
-import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
+import { confineHostPath } from '../core/paths.js';
 import type { ArtifactSink } from '../runner/run.js';
 import type { FileSink } from '../steps/types.js';
 
@@ -26,14 +27,17 @@ export function folderArtifacts(dir: string): ArtifactSink {
   };
 }
 
-/** Local files for pushFile/pullFile: relative paths are under `base`. */
-export function folderFiles(base: string): FileSink {
-  const at = (p: string) => (isAbsolute(p) ? p : resolve(base, p));
+/**
+ * Local files for pushFile/pullFile: a flow reads only inside its project's folder and writes
+ * only inside the run folder (relative paths start there). Anything else is E_PATH_OUTSIDE.
+ */
+export function flowFiles(o: { readRoot: string; writeRoot: string }): FileSink {
   return {
-    read: (p) => readFile(at(p)),
+    read: (p) => readFile(confineHostPath(p, o.readRoot, 'pushFile reads')),
     async write(p, bytes) {
-      await writePrivate(at(p), bytes);
-      return at(p);
+      const at = confineHostPath(p, o.writeRoot, 'pullFile writes');
+      await writePrivate(at, bytes);
+      return at;
     },
   };
 }

@@ -9,9 +9,8 @@ import { type Locator, toLocator } from '../drivers/locators.js';
 import { DraftvaultError } from '../errors.js';
 import type { Alternative } from '../flows/selectors.js';
 import { describeAlternative } from '../flows/selectors.js';
-import type { FoundElement, SelectorRef } from '../steps/types.js';
-
-const ELEMENT_KEY = 'element-6066-11e4-a52e-4f735466cecf';
+import type { Device, FoundElement, SelectorRef } from '../steps/types.js';
+import { elementIds } from './device.js';
 
 /** A selector made concrete for this device. */
 export interface ResolvedSelector {
@@ -30,6 +29,8 @@ export interface ResolvedWatcher {
 /** What the finder needs. */
 export interface FinderDeps {
   session: WebdriverIO.Browser;
+  /** Watchers act through the gated device, like steps. */
+  device: Device;
   platform: 'android' | 'ios';
   resolve(ref: SelectorRef): ResolvedSelector;
   watchers: ResolvedWatcher[];
@@ -48,7 +49,7 @@ export class Finder {
     const refs = within
       ? await this.d.session.findElementsFromElement(within, loc.using, loc.value)
       : await this.d.session.findElements(loc.using, loc.value);
-    return (refs as unknown as Record<string, string>[]).map((r) => r[ELEMENT_KEY] ?? r.ELEMENT!);
+    return elementIds(refs);
   }
 
   /** One look: the first alternative that matches now, or undefined. */
@@ -75,8 +76,8 @@ export class Finder {
     for (const w of this.d.watchers) {
       const id = await this.findNow(w.selector);
       if (!id) continue;
-      if (w.action === 'back') await this.d.session.back();
-      else await this.d.session.elementClick(id);
+      if (w.action === 'back') await this.d.device.back();
+      else await this.d.device.tap({ id, described: `${w.selector.description} (watcher "${w.name}")` });
       this.d.onWatcher(w.name, w.action);
       return true;
     }
@@ -87,11 +88,7 @@ export class Finder {
   async find(ref: SelectorRef, timeoutMs: number, nth?: number): Promise<FoundElement> {
     const sel = this.d.resolve(ref);
     const id = await this.poll(sel, timeoutMs, nth);
-    if (id)
-      return {
-        el: (await this.d.session.$({ [ELEMENT_KEY]: id } as never)) as unknown as WebdriverIO.Element,
-        described: sel.description,
-      };
+    if (id) return { id, described: sel.description };
     throw notFound(sel, timeoutMs);
   }
 

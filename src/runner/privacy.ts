@@ -1,84 +1,86 @@
 /**
- * The privacy interlock: before any tap on a publish control, prove that the post is private.
+ * The words of the privacy interlock: which controls publish, what the "Who can view" row looks
+ * like, and what it must say for a post to be private. Code, not YAML, on purpose: no flow,
+ * selector file or config can widen what counts as private.
  *
- * This is code, not YAML, on purpose: no flow or config edit can switch it off or widen what
- * counts as private. It is installed in the runner's tap itself, so every flow goes through it.
+ * Wordings come from ../shared/tiktok-ui.md (§3.2, §3.3, C.5, C.6) and cover every locale we
+ * know. French text carries no-break spaces (U+00A0, U+202F) and straight or curly apostrophes
+ * depending on the build, so spaces and apostrophes are matched loosely.
  */
-import { DraftvaultError } from '../errors.js';
 
-/** Texts of controls that publish (any TikTok language we know). */
-const PUBLISH =
-  /^(post|post now|publish|publish now|publier|publier maintenant|publicar|veröffentlichen|posten|pubblica)$/i;
+/** A space as TikTok writes it: ASCII whitespace, or a (narrow) no-break space. */
+const SP = '[\\s\\u00A0\\u202F]';
+const words = (s: string) => s.trim().split(/\s+/).join(`${SP}+`);
 
-/** The privacy row, whatever it says ("… can view this post", "… peut voir cette publication"). */
-const ROW_ANDROID =
-  'new UiSelector().descriptionMatches("(?s).*(can view|can watch|peut voir|peuvent voir|Who can).*")';
-const ROW_IOS = 'label MATCHES ".*(can view|can watch|peut voir|peuvent voir|Who can).*"';
+/** Labels of controls that publish, in every language we know (whole value, any case). */
+export const PUBLISH_LABELS = [
+  'post',
+  'post now',
+  'publish',
+  'publish now',
+  'publier',
+  'publier maintenant',
+  'publicar',
+  'publicar ahora',
+  'publicar agora',
+  'posten',
+  'jetzt posten',
+  'veröffentlichen',
+  'pubblica',
+  'pubblica ora',
+  'plaatsen',
+  'opublikuj',
+  'опубликовать',
+  'paylaş',
+  'đăng',
+  'unggah',
+  'posting',
+  '发布',
+  '發佈',
+  '投稿',
+  '게시',
+] as const;
 
-/** What the row must say for the post to be private. */
-const PRIVATE = [
-  /^(only you|only me) can (view|watch) this (post|video)\b/i,
-  /^seulement toi peux voir cette publication\b/i,
-  /^(private|privé)$/i,
-];
-
-/** Is this element a publish control? (Reads its text and its content-desc.) */
-export async function isPublishControl(
-  session: WebdriverIO.Browser,
-  elementId: string,
-  platform: 'android' | 'ios',
-): Promise<boolean> {
-  const text = (await session.getElementText(elementId).catch(() => '')) ?? '';
-  const desc =
-    (await session
-      .getElementAttribute(elementId, platform === 'ios' ? 'label' : 'content-desc')
-      .catch(() => '')) ?? '';
-  return PUBLISH.test(text.trim()) || PUBLISH.test(desc.trim());
-}
-
-/** Read the privacy row(s) on screen; undefined when there is none. */
-export async function readPrivacyRow(
-  session: WebdriverIO.Browser,
-  platform: 'android' | 'ios',
-): Promise<string[] | undefined> {
-  const refs = (await session.findElements(
-    platform === 'ios' ? '-ios predicate string' : '-android uiautomator',
-    platform === 'ios' ? ROW_IOS : ROW_ANDROID,
-  )) as unknown as Record<string, string>[];
-  if (refs.length === 0) return undefined;
-  const out: string[] = [];
-  for (const r of refs) {
-    const id = Object.values(r)[0]!;
-    out.push((await session.getElementAttribute(id, platform === 'ios' ? 'label' : 'content-desc')) ?? '');
-  }
-  return out;
-}
-
-/** True when every privacy row on screen says private (and there is at least one). */
-export function rowsProvePrivate(rows: string[] | undefined): boolean {
-  return !!rows && rows.length > 0 && rows.every((r) => PRIVATE.some((p) => p.test(r.trim())));
-}
+/** A regex source (Java, ICU and JavaScript alike) that matches a publish label as a whole value. */
+export const PUBLISH_PATTERN = `${SP}*(?:${PUBLISH_LABELS.map(words).join('|')})${SP}*`;
 
 /**
- * Refuse a tap on a publish control unless the screen proves the post is private.
- * Throws E_PRIVACY_UNPROVEN (the draft is skipped and reported, never posted).
+ * The privacy row of the post screen, whatever it says: "Everyone can view this post",
+ * "Only you can view this post", "Tout le monde peut voir cette publication", "Seulement toi
+ * peux voir cette publication"... (and the older "can watch this video").
  */
-export async function checkBeforeTap(
-  session: WebdriverIO.Browser,
-  elementId: string,
-  platform: 'android' | 'ios',
-): Promise<void> {
-  if (!(await isPublishControl(session, elementId, platform))) return;
-  const rows = await readPrivacyRow(session, platform);
-  if (!rowsProvePrivate(rows)) {
-    throw new DraftvaultError(
-      'E_PRIVACY_UNPROVEN',
-      rows
-        ? `refused to publish: the privacy row reads "${rows.join('" / "')}"`
-        : 'refused to publish: no privacy row on screen to prove the post is private',
-      {
-        hint: 'draftvault only posts when "Who can view" reads Only you / Only me; the draft was not posted',
-      },
-    );
-  }
+export const ROW_PATTERN = `.*(?:${words('can view')}|${words('can watch')}|${SP}(?:peut|peux|peuvent|pouvez)${SP}+voir${SP}).*`;
+
+/** Evidence on screen that the post would be public (e.g. "Publish video publicly" dialogs). */
+export const PUBLIC_PATTERN = `.*(?:publicly|publiquement|en${SP}+public|públicamente|öffentlich).*`;
+
+/** What a privacy row must say for the post to be private (tested on the row's text or desc). */
+const PRIVATE: RegExp[] = [
+  /^(only you|only me) can (view|watch) this (post|video)\b/iu,
+  /^(seulement toi|toi seule?|uniquement toi|moi uniquement) (peux|peut) voir (cette|ta) (publication|vidéo)\b/iu,
+  /^(private|privé|privée)$/iu,
+];
+
+/** Normalise what the phone returned: no-break spaces and curly apostrophes become plain ones. */
+export function normaliseText(s: string): string {
+  return s
+    .replace(/[\u00A0\u202F\s]+/g, ' ')
+    .replace(/[\u2019\u02BC]/g, "'")
+    .trim();
+}
+
+/** Does this label publish? (The same test the device lookup makes, for values read back.) */
+export function isPublishLabel(s: string): boolean {
+  return new RegExp(`^(?:${PUBLISH_PATTERN})$`, 'iu').test(s);
+}
+
+/** Does this row text say the post is private? */
+export function rowSaysPrivate(row: string): boolean {
+  const r = normaliseText(row);
+  return PRIVATE.some((p) => p.test(r));
+}
+
+/** True when there is at least one privacy row and every one of them says private. */
+export function rowsProvePrivate(rows: readonly string[] | undefined): boolean {
+  return !!rows && rows.length > 0 && rows.every(rowSaysPrivate);
 }

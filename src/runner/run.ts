@@ -5,17 +5,17 @@
  */
 import { resolve as resolvePath } from 'node:path';
 import pRetry from 'p-retry';
-import { DraftvaultError, type Span, toDraftvaultError } from '../errors.js';
+import { asInterrupt, DraftvaultError, isInterrupt, type Span, toDraftvaultError } from '../errors.js';
 import { evaluate, parseExpr, parseTemplate, renderTemplate, truthy, type Value } from '../flows/expr.js';
 import { versionMatches } from '../flows/fields.js';
 import type { Flow } from '../flows/flow.js';
 import type { Project } from '../flows/project.js';
 import { alternativesFor, type DeviceFacts, describeAlternative } from '../flows/selectors.js';
 import { stepKind } from '../steps/index.js';
-import type { Condition, FileSink, FoundElement, SelectorRef, Step, StepContext } from '../steps/types.js';
+import type { Condition, FileSink, SelectorRef, Step, StepContext } from '../steps/types.js';
+import { GatedDevice } from './device.js';
 import type { Reporter } from './events.js';
 import { Finder, type ResolvedSelector } from './finder.js';
-import { checkBeforeTap } from './privacy.js';
 
 /** Where failure artifacts go (a run folder, in practice). */
 export interface ArtifactSink {
@@ -38,6 +38,8 @@ export interface RunOptions {
   pollMs?: number;
   /** The end of the Appium log, for failure artifacts. */
   appiumLogTail?: () => Promise<string>;
+  /** Device folders steps may use (default: the media folders; config adds more). */
+  deviceRoots?: readonly string[];
 }
 
 /** A frame of the flow stack at a failure. */
@@ -89,12 +91,18 @@ class FlowRunner {
   private commands = 0;
   private popups = 0;
   private readonly finder: Finder;
+  private readonly device: GatedDevice;
   private readonly stack: StackFrame[] = [];
   private readonly scopes: Scope[] = [];
+  private readonly countCommand = () => {
+    this.commands += 1;
+  };
 
   constructor(private readonly o: RunOptions) {
+    this.device = new GatedDevice(o.session, { platform: o.facts.platform, deviceRoots: o.deviceRoots });
     this.finder = new Finder({
       session: o.session,
+      device: this.device,
       platform: o.facts.platform,
       resolve: (ref) => this.resolveSelector(ref),
       watchers: o.project.selectors.watchers.map((w) => ({
@@ -109,22 +117,23 @@ class FlowRunner {
         o.reporter.emit({ type: 'watcher', name, action });
       },
     });
-    o.session.on('command', () => {
-      this.commands += 1;
-    });
   }
 
   async run(): Promise<RunResult> {
     const started = Date.now();
     const entry = this.o.project.entry;
+    this.o.session.on('command', this.countCommand);
     try {
       this.checkApplicable(entry);
       await this.callFlow(entry, this.o.params ?? {});
       return { ok: true, vars: this.varsOf(), commands: this.commands, durationMs: Date.now() - started };
     } catch (err) {
-      const e = toDraftvaultError(err, 'E_STEP_FAILED');
+      const interrupted = isInterrupt(err, this.o.signal);
+      const e = interrupted
+        ? asInterrupt(this.o.signal.reason ?? err)
+        : toDraftvaultError(err, 'E_STEP_FAILED');
       const stack = [...this.stack];
-      const saved = e.code !== 'E_INTERRUPTED' && (await this.saveArtifacts(e, stack));
+      const saved = !interrupted && (await this.saveArtifacts(e, stack));
       return {
         ok: false,
         error: e,
@@ -134,6 +143,8 @@ class FlowRunner {
         stack,
         artifactsDir: saved ? this.o.artifacts.dir : undefined,
       };
+    } finally {
+      this.o.session.off('command', this.countCommand);
     }
   }
 
@@ -245,7 +256,7 @@ class FlowRunner {
       finish('passed');
     } catch (err) {
       const e = toDraftvaultError(err, 'E_STEP_FAILED');
-      if (step.optional && e.code !== 'E_INTERRUPTED') {
+      if (step.optional && !isInterrupt(err, this.o.signal)) {
         this.stack.pop();
         return finish('failedOptional', e);
       }
@@ -294,7 +305,7 @@ class FlowRunner {
     const render = (s: string) => renderTemplate(parseTemplate(s), this.lookup);
     const ref = (r: SelectorRef) => this.renderRef(r);
     const ctx: StepContext = {
-      session: o.session,
+      device: this.device,
       platform: o.facts.platform,
       appId: this.scope.flow.appId?.[o.facts.platform] ?? o.appId,
       signal: o.signal,
@@ -308,11 +319,6 @@ class FlowRunner {
       clearPopups: () => this.finder.clearInterruptions(),
       popupsCleared: () => this.popups,
       waitGone: (r, t) => this.finder.waitGone(ref(r), t ?? timeoutMs),
-      tap: async (found) => {
-        // Always on, for every flow: no publish tap without proof of privacy.
-        await checkBeforeTap(o.session, found.el.elementId, o.facts.platform);
-        await found.el.click();
-      },
       runSteps: (steps) => this.runSteps(steps),
       runFlow: (file, params) => {
         const sub = o.project.flows.get(resolvePath(flowFile, '..', file));
@@ -336,9 +342,7 @@ class FlowRunner {
         // The device may be gone; save what can be saved.
       }
     };
-    await tryIt('failure-screenshot.png', async () =>
-      Buffer.from(await this.o.session.takeScreenshot(), 'base64'),
-    );
+    await tryIt('failure-screenshot.png', () => this.device.screenshot());
     await tryIt('failure-page-source.xml', () => this.o.session.getPageSource());
     await tryIt('failure-stack.json', async () => JSON.stringify({ error: e.toJSON(), stack }, null, 2));
     if (this.o.appiumLogTail) await tryIt('failure-appium-log.txt', this.o.appiumLogTail);
@@ -351,6 +355,10 @@ function where(s: Span): string {
   return `${s.file}:${s.line}:${s.col}`;
 }
 
+/** Never retried: invalid input (retrying cannot fix it), interrupts, and refused publishes. */
 function isInvalidInput(err: unknown): boolean {
-  return err instanceof DraftvaultError && (err.exitCode === 2 || err.code === 'E_INTERRUPTED');
+  return (
+    isInterrupt(err) ||
+    (err instanceof DraftvaultError && (err.exitCode === 2 || err.code === 'E_PRIVACY_UNPROVEN'))
+  );
 }

@@ -15,6 +15,6 @@ export const back = defineStep({
   args: z.object({ times: z.number().int().min(1).max(20).default(1) }).strict(),
   shorthand: (s) => (s === null ? {} : { times: Number(s) }),
   async run(ctx, a) {
-    for (let i = 0; i < a.times; i++) await ctx.session.back();
+    for (let i = 0; i < a.times; i++) await ctx.device.back();
   },
 });

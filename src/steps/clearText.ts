@@ -15,7 +15,6 @@ export const clearText = defineStep({
   shorthand: selectorShorthand,
   selectors: (a) => [a.selector],
   async run(ctx, a) {
-    const { el } = await ctx.find(a.selector);
-    await el.clearValue();
+    await ctx.device.clear(await ctx.find(a.selector));
   },
 });

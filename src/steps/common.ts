@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { expression, template, versionRange } from '../flows/fields.js';
 import { alternativeSchema } from '../flows/selectors.js';
+import type { Point } from './types.js';
 
 /** A selector name (`nav.profile`) or one inline alternative (`{ text: Post }`). */
 export const selectorRef = z.union([z.string().min(1), alternativeSchema]);
@@ -26,3 +27,17 @@ export const conditionSchema = z
 
 /** A text argument that may contain `${...}`. */
 export const text = template;
+
+/** A screen point: `"540,2200"` (pixels) or `"50%,92%"` (fractions of the screen). */
+export const pointArg = z
+  .string()
+  .regex(/^\s*\d+(\.\d+)?%?\s*,\s*\d+(\.\d+)?%?\s*$/, 'a point "x,y" in pixels or percent, e.g. "50%,92%"')
+  .describe('a point: "x,y" in pixels, or "x%,y%" of the screen');
+
+/** The pixel position of a point argument on a screen of this size. */
+export function resolvePoint(raw: string, size: { width: number; height: number }): Point {
+  const [x, y] = raw.split(',').map((s) => s.trim()) as [string, string];
+  const px = (v: string, full: number) =>
+    v.endsWith('%') ? (Number(v.slice(0, -1)) / 100) * full : Number(v);
+  return { x: Math.round(px(x, size.width)), y: Math.round(px(y, size.height)) };
+}

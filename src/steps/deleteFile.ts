@@ -14,7 +14,8 @@ export const deleteFile = defineStep({
   summary: 'delete a file on the phone',
   args: z.object({ path: text }).strict(),
   shorthand: (s) => ({ path: String(s) }),
+  paths: (a) => ({ device: [a.path] }),
   async run(ctx, a) {
-    await ctx.session.execute('mobile: deleteFile', { remotePath: ctx.text(a.path) });
+    await ctx.device.deleteFile(ctx.text(a.path));
   },
 });

@@ -15,7 +15,6 @@ export const inputText = defineStep({
   args: z.object({ selector: selectorRef, text }).strict(),
   selectors: (a) => [a.selector],
   async run(ctx, a) {
-    const { el } = await ctx.find(a.selector);
-    await el.setValue(ctx.text(a.text));
+    await ctx.device.type(await ctx.find(a.selector), ctx.text(a.text));
   },
 });

@@ -17,7 +17,7 @@ export const launchApp = defineStep({
   shorthand: (s) => (s === null ? {} : { appId: String(s) }),
   async run(ctx, a) {
     const id = a.appId ? ctx.text(a.appId) : ctx.appId;
-    if (a.stopFirst) await ctx.session.terminateApp(id);
-    await ctx.session.activateApp(id);
+    if (a.stopFirst) await ctx.device.stopApp(id);
+    await ctx.device.launchApp(id);
   },
 });

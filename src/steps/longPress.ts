@@ -1,33 +1,36 @@
 /**
- * `longPress`: press and hold an element.
+ * `longPress`: press and hold an element, or a point of the screen (gated like a tap).
  * @example
  * ```yaml
- * - longPress: drafts.firstCell
- * - longPress: { selector: drafts.firstCell, duration: 1.5s }
+ * - longPress: drafts.cell
+ * - longPress: { selector: drafts.cell, duration: 1.5s }
+ * - longPress: { point: "20%,30%" }
  * ```
  */
 import { z } from 'zod';
 import { duration } from '../flows/fields.js';
-import { selectorRef, selectorShorthand } from './common.js';
+import { pointArg, resolvePoint, selectorRef, selectorShorthand } from './common.js';
 import { defineStep } from './types.js';
 
 export const longPress = defineStep({
   name: 'longPress',
-  summary: 'press and hold an element',
-  args: z.object({ selector: selectorRef, duration: duration.default(1000) }).strict(),
+  summary: 'press and hold an element or a point',
+  args: z
+    .object({
+      selector: selectorRef.optional(),
+      point: pointArg.optional(),
+      duration: duration.default(1000),
+    })
+    .strict()
+    .refine((a) => (a.selector === undefined) !== (a.point === undefined), {
+      message: 'give exactly one of selector or point',
+    }),
   shorthand: selectorShorthand,
-  selectors: (a) => [a.selector],
+  selectors: (a) => (a.selector ? [a.selector] : []),
   async run(ctx, a) {
-    const { el } = await ctx.find(a.selector);
-    const rect = await ctx.session.getElementRect(el.elementId);
-    const x = Math.round(rect.x + rect.width / 2);
-    const y = Math.round(rect.y + rect.height / 2);
-    await ctx.session
-      .action('pointer', { parameters: { pointerType: 'touch' } })
-      .move({ x, y })
-      .down()
-      .pause(a.duration)
-      .up()
-      .perform();
+    const target = a.point
+      ? resolvePoint(a.point, await ctx.device.windowSize())
+      : await ctx.find(a.selector!);
+    await ctx.device.longPress(target, a.duration);
   },
 });

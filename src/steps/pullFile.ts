@@ -1,5 +1,6 @@
 /**
- * `pullFile`: copy a file from the phone to the computer (into the run folder unless absolute).
+ * `pullFile`: copy a file from the phone to the computer, into the run folder (paths are relative
+ * to it and cannot leave it).
  * @example
  * ```yaml
  * - pullFile: { from: "/sdcard/DCIM/Camera/${saved}", to: "${saved}" }
@@ -13,8 +14,9 @@ export const pullFile = defineStep({
   name: 'pullFile',
   summary: 'copy a file from the phone to the computer',
   args: z.object({ from: text, to: text }).strict(),
+  paths: (a) => ({ device: [a.from], hostWrite: [a.to] }),
   async run(ctx, a) {
-    const b64 = await ctx.session.pullFile(ctx.text(a.from));
-    ctx.log(`pulled to ${await ctx.files.write(ctx.text(a.to), Buffer.from(b64, 'base64'))}`);
+    const bytes = await ctx.device.pullFile(ctx.text(a.from));
+    ctx.log(`pulled to ${await ctx.files.write(ctx.text(a.to), bytes)}`);
   },
 });

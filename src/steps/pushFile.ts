@@ -1,5 +1,7 @@
 /**
- * `pushFile`: copy a file from the computer to the phone (e.g. into the gallery).
+ * `pushFile`: copy a file from the computer to the phone (e.g. into the gallery). It reads only
+ * inside the flow project's folder (relative paths start there) and writes only into the phone's
+ * media folders.
  * @example
  * ```yaml
  * - pushFile: { from: "${file}", to: "/sdcard/Movies/${name}" }
@@ -13,8 +15,9 @@ export const pushFile = defineStep({
   name: 'pushFile',
   summary: 'copy a local file to the phone',
   args: z.object({ from: text, to: text }).strict(),
+  paths: (a) => ({ hostRead: [a.from], device: [a.to] }),
   async run(ctx, a) {
     const bytes = await ctx.files.read(ctx.text(a.from));
-    await ctx.session.pushFile(ctx.text(a.to), bytes.toString('base64'));
+    await ctx.device.pushFile(ctx.text(a.to), bytes);
   },
 });

@@ -25,8 +25,10 @@ export const readText = defineStep({
     .strict(),
   selectors: (a) => [a.selector],
   async run(ctx, a) {
-    const { el } = await ctx.find(a.selector);
-    const raw = a.attribute ? ((await el.getAttribute(a.attribute)) ?? '') : await el.getText();
+    const el = await ctx.find(a.selector);
+    const raw = a.attribute
+      ? ((await ctx.device.attribute(el, a.attribute)) ?? '')
+      : await ctx.device.text(el);
     let value: string | number = raw;
     if (a.regex) {
       const m = new RegExp(a.regex).exec(raw);

@@ -15,7 +15,6 @@ export const screenshot = defineStep({
   args: z.object({ name: text }).strict(),
   shorthand: (s) => ({ name: String(s) }),
   async run(ctx, a) {
-    const png = Buffer.from(await ctx.session.takeScreenshot(), 'base64');
-    ctx.log(`screenshot ${await ctx.artifact(`${ctx.text(a.name)}.png`, png)}`);
+    ctx.log(`screenshot ${await ctx.artifact(`${ctx.text(a.name)}.png`, await ctx.device.screenshot())}`);
   },
 });

@@ -15,6 +15,6 @@ export const stopApp = defineStep({
   args: z.object({ appId: text.optional() }).strict(),
   shorthand: (s) => (s === null ? {} : { appId: String(s) }),
   async run(ctx, a) {
-    await ctx.session.terminateApp(a.appId ? ctx.text(a.appId) : ctx.appId);
+    await ctx.device.stopApp(a.appId ? ctx.text(a.appId) : ctx.appId);
   },
 });

@@ -1,26 +1,29 @@
 /**
- * `tap`: wait for an element and tap it. With `until`, wait for the element the tap should bring;
- * when it does not come, tap again (at most `attempts` times) only if there is evidence the tap
- * was lost: a pop-up watcher cleared something meanwhile, or the tapped element is still on
- * screen (the tap changed nothing, e.g. it landed on a pop-up's button). Otherwise it fails.
+ * `tap`: wait for an element and tap it, or tap a point of the screen. With `until`, wait for
+ * the element the tap should bring; when it does not come, tap again (at most `attempts` times)
+ * only if there is evidence the tap was lost: a pop-up watcher cleared something meanwhile, or
+ * the tapped element is still on screen (the tap changed nothing, e.g. it landed on a pop-up's
+ * button). Otherwise it fails. Every tap passes the action gate.
  * @example
  * ```yaml
  * - tap: nav.profile
  * - tap: { selector: editor.next, until: post.privacyRow }
  * - tap: { selector: { text: Post }, timeout: 10s, label: post it }
+ * - tap: { point: "50%,92%" }
  * ```
  */
 import { z } from 'zod';
 import { DraftvaultError } from '../errors.js';
-import { selectorRef, selectorShorthand, text } from './common.js';
+import { pointArg, resolvePoint, selectorRef, selectorShorthand, text } from './common.js';
 import { defineStep } from './types.js';
 
 export const tap = defineStep({
   name: 'tap',
-  summary: 'wait for an element and tap it (until: what should appear after)',
+  summary: 'wait for an element and tap it, or tap a point (until: what should appear after)',
   args: z
     .object({
-      selector: selectorRef,
+      selector: selectorRef.optional(),
+      point: pointArg.optional(),
       until: selectorRef.optional().describe('what the tap should bring on screen'),
       attempts: z.number().int().min(1).max(5).default(3).describe('taps at most, when pop-ups absorb them'),
       nth: z
@@ -28,19 +31,26 @@ export const tap = defineStep({
         .optional()
         .describe('which match to tap (0 = first, -1 = last); may be an expression'),
     })
-    .strict(),
+    .strict()
+    .refine((a) => (a.selector === undefined) !== (a.point === undefined), {
+      message: 'give exactly one of selector or point',
+    }),
   shorthand: selectorShorthand,
-  selectors: (a) => [a.selector, ...(a.until ? [a.until] : [])],
+  selectors: (a) => [...(a.selector ? [a.selector] : []), ...(a.until ? [a.until] : [])],
   async run(ctx, a) {
     // A first, short look for the result; a lost tap is retried then, a slow screen gets the rest.
     const glance = Math.min(2000, Math.floor(ctx.timeoutMs / 2));
     for (let i = 1; ; i++) {
       const cleared = ctx.popupsCleared();
-      const nth =
-        a.nth === undefined ? undefined : Number(typeof a.nth === 'string' ? ctx.value(a.nth) : a.nth);
-      await ctx.tap(await ctx.find(a.selector, undefined, nth));
+      if (a.point) await ctx.device.tapAt(resolvePoint(a.point, await ctx.device.windowSize()));
+      else {
+        const nth =
+          a.nth === undefined ? undefined : Number(typeof a.nth === 'string' ? ctx.value(a.nth) : a.nth);
+        await ctx.device.tap(await ctx.find(a.selector!, undefined, nth));
+      }
       if (!a.until || (await ctx.isVisible(a.until, glance))) return;
-      const lost = ctx.popupsCleared() !== cleared || (await ctx.isVisible(a.selector, 0));
+      const lost =
+        ctx.popupsCleared() !== cleared || (a.selector !== undefined && (await ctx.isVisible(a.selector, 0)));
       if (lost && i < a.attempts) continue;
       if (!lost && (await ctx.isVisible(a.until, ctx.timeoutMs - glance))) return;
       throw new DraftvaultError('E_ASSERTION_FAILED', 'the tap did not bring what it should', {

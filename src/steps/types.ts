@@ -40,12 +40,76 @@ export interface Step<K extends string = string, A = unknown> {
   path: PropertyKey[];
 }
 
-/** An element found on the device. */
+/** An element found on the device: an opaque reference, so a step cannot act on it directly. */
 export interface FoundElement {
-  /** The WebdriverIO element. */
-  el: WebdriverIO.Element;
+  /** The WebDriver element id. */
+  readonly id: string;
   /** The selector, in words, for messages. */
-  described: string;
+  readonly described: string;
+}
+
+/** A point on the screen, in pixels. */
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/** An element's place on the screen, in pixels. */
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * The device, as steps and watchers see it. Every method that can activate a control (taps,
+ * presses, gestures, typing Enter) goes through the action gate first; file methods apply the
+ * device path policy. Steps never get the WebDriver session itself.
+ */
+export interface Device {
+  readonly platform: 'android' | 'ios';
+  /** Tap an element (where a finger would: its centre). */
+  tap(el: FoundElement): Promise<void>;
+  /** Tap a point of the screen. */
+  tapAt(p: Point): Promise<void>;
+  /** Press and hold an element or a point. */
+  longPress(target: FoundElement | Point, ms: number): Promise<void>;
+  /** Move a finger from one point to another (swipes, scrolls). */
+  swipe(from: Point, to: Point, ms: number): Promise<void>;
+  /** Replace a field's text. A line break in `text` is an Enter key and is gated like a tap. */
+  type(el: FoundElement, text: string): Promise<void>;
+  /** Empty a field. */
+  clear(el: FoundElement): Promise<void>;
+  /** Raw W3C pointer actions (every pointer path is checked by the gate). */
+  actions(sequences: readonly W3CActionSequence[]): Promise<void>;
+  /** A `mobile:` gesture command (clickGesture, longClickGesture, dragGesture, swipeGesture...). */
+  mobileGesture(name: string, args: Record<string, unknown>): Promise<void>;
+  /** The system Back key. */
+  back(): Promise<void>;
+  /** Is the on-screen keyboard shown? */
+  isKeyboardShown(): Promise<boolean>;
+  launchApp(appId: string): Promise<void>;
+  stopApp(appId: string): Promise<void>;
+  rect(el: FoundElement): Promise<Rect>;
+  text(el: FoundElement): Promise<string>;
+  attribute(el: FoundElement, name: string): Promise<string | null>;
+  windowSize(): Promise<{ width: number; height: number }>;
+  screenshot(): Promise<Buffer>;
+  /** Copy bytes to a phone path (the device path policy applies). */
+  pushFile(devicePath: string, bytes: Buffer): Promise<void>;
+  /** Read a phone file (the device path policy applies). */
+  pullFile(devicePath: string): Promise<Buffer>;
+  /** Delete a phone file (the device path policy applies). */
+  deleteFile(devicePath: string): Promise<void>;
+}
+
+/** One W3C input source with its actions (`{ type: 'pointer', id, parameters, actions }`). */
+export interface W3CActionSequence {
+  type: string;
+  id: string;
+  parameters?: Record<string, unknown>;
+  actions: Record<string, unknown>[];
 }
 
 /** Local files for pushFile/pullFile: the runner never touches the disk itself. */
@@ -56,7 +120,8 @@ export interface FileSink {
 
 /** What a running step can use. */
 export interface StepContext {
-  readonly session: WebdriverIO.Browser;
+  /** The device: every action that can activate a control goes through the action gate. */
+  readonly device: Device;
   readonly platform: 'android' | 'ios';
   readonly appId: string;
   readonly signal: AbortSignal;
@@ -78,8 +143,6 @@ export interface StepContext {
   clearPopups(): Promise<boolean>;
   /** How many pop-ups the watchers have cleared so far in this run. */
   popupsCleared(): number;
-  /** Tap an element. Code, not YAML, decides whether a tap is allowed (e.g. the privacy interlock). */
-  tap(found: FoundElement): Promise<void>;
   /** Run nested steps (repeat, runFlow). */
   runSteps(steps: readonly Step[]): Promise<void>;
   /** Run a flow file with parameters, in its own variable scope. */
@@ -104,6 +167,12 @@ export interface StepKind<A = unknown> {
   nested?: readonly string[];
   /** Selector references in its args (validated against the selector files). */
   selectors?: (args: A) => SelectorRef[];
+  /**
+   * Paths in its args: host files it reads (inside the flow project's folder) or writes (inside
+   * the run folder), and phone paths (the device path policy). Literal ones are checked when the
+   * flow is loaded; templated ones just before the step acts.
+   */
+  paths?: (args: A) => { hostRead?: string[]; hostWrite?: string[]; device?: string[] };
   run(ctx: StepContext, args: A, step: Step): Promise<void>;
 }
 

@@ -129,7 +129,10 @@ describe('draftvault run', () => {
     const cases: [string[], RegExp][] = [
       [['run', join(FIX, '005_unknown_step.yaml')], /005_unknown_step\.yaml:4:5: unknown step "tapp"/],
       [['run', join(FLOWS, 'tiktok', 'launch.yaml'), '--param', 'nope=1'], /no parameter "nope"/],
-      [['run', join(FLOWS, 'tiktok', 'launch.yaml'), '--device', 'sim:bad name'], /invalid device name/],
+      [
+        ['run', join(FLOWS, 'tiktok', 'launch.yaml'), '--device', 'sim:bad name'],
+        /invalid simulated phone name/,
+      ],
       [
         ['run', join(FLOWS, 'tiktok', 'launch.yaml'), '--appium-url', 'nope'],
         /--appium-url "nope" is not a URL/,

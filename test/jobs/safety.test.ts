@@ -82,11 +82,11 @@ describe('bad input: a clear message, exit 2 or 3, nothing posted, no session', 
       '{"version": 1, "device": "bad", "entries": [ {"n": 1 ',
     );
     const cases: [string[], number, RegExp][] = [
-      [['backup', '--device', 'sim:bad name'], 2, /invalid device name/],
+      [['backup', '--device', 'sim:bad name'], 2, /invalid simulated phone name/],
       [
         ['backup', '--device', 'sim:bad', '--out', join(notADir, 'sub')],
         2,
-        /cannot write to the backup folder/,
+        /file\.txt is a file, not a folder/,
       ],
       [['backup', '--device', 'sim:bad', '--out', corruptOut], 2, /manifest .* is not valid JSON/],
       [['backup', '--device', 'sim:bad', '--flows', broken], 2, /post\.yaml:3:5: unknown step "tapp"/],

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { encodeVideo } from '../../src/drivers/sim/model/media.js';
 import { BackupStore, fileName } from '../../src/jobs/backup-store.js';
+import { privateFolder } from '../../src/jobs/folders.js';
 
 const meta = (marker: string) => ({
   marker,
@@ -13,10 +14,16 @@ const meta = (marker: string) => ({
   device: 'd',
 });
 
+/** The folder, created private the way the backup job does. */
+function mk(d: string): string {
+  privateFolder(d);
+  return d;
+}
+
 describe('backup folder', () => {
   it('verifies a pulled file from disk, stores it atomically and privately, and never twice', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dv-store-'));
-    const store = new BackupStore(join(dir, 'd'), 'd');
+    const store = new BackupStore(mk(join(dir, 'd')), 'd');
     const video = await encodeVideo(7, 'store-test', 45);
     writeFileSync(store.partialPath('#dv1'), video.bytes);
     const e = await store.storeFile(store.partialPath('#dv1'), meta('#dv1'));

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { deviceFacts } from '../../src/drivers/facts.js';
 import { loadProject } from '../../src/flows/project.js';
-import { folderArtifacts, folderFiles } from '../../src/jobs/sinks.js';
+import { flowFiles, folderArtifacts } from '../../src/jobs/sinks.js';
 import { MemoryReporter } from '../../src/runner/events.js';
 import { rowsProvePrivate } from '../../src/runner/privacy.js';
 import { runFlow } from '../../src/runner/run.js';
@@ -51,14 +51,14 @@ describe('privacy interlock', () => {
         facts: await deviceFacts(session, { kind: 'sim', id: 'p', platform: 'android' }, PKG),
         appId: PKG,
         reporter: new MemoryReporter(),
-        files: folderFiles(dir),
+        files: flowFiles({ readRoot: FIX, writeRoot: dir }),
         artifacts: folderArtifacts(dir),
         signal: new AbortController().signal,
         pollMs: 50,
       });
       expect(result.error?.code).toBe('E_PRIVACY_UNPROVEN');
       expect(result.error?.message).toMatch(
-        /refused to publish: the privacy row reads "(Everyone can view this post|Tout le monde peut voir cette publication)"/,
+        /refused to tap .*: the privacy row reads "(Everyone can view this post|Tout le monde peut voir cette publication)"/,
       );
       const st = await simState(session);
       expect(st.posts).toHaveLength(0);

@@ -9,7 +9,7 @@ import { deviceFacts } from '../../src/drivers/facts.js';
 import type { SimCapsInput } from '../../src/drivers/sim/caps.js';
 import type { Value } from '../../src/flows/expr.js';
 import { loadProject } from '../../src/flows/project.js';
-import { folderArtifacts, folderFiles } from '../../src/jobs/sinks.js';
+import { flowFiles, folderArtifacts } from '../../src/jobs/sinks.js';
 import { MemoryReporter } from '../../src/runner/events.js';
 import { runFlow } from '../../src/runner/run.js';
 import { simState, useSimServer } from '../helpers/sim.js';
@@ -35,7 +35,7 @@ async function runOnSim(
     appId: PKG,
     params,
     reporter,
-    files: folderFiles(dir),
+    files: flowFiles({ readRoot: FIX, writeRoot: dir }),
     artifacts: folderArtifacts(dir),
     signal: new AbortController().signal,
     pollMs: 50,

@@ -2,22 +2,18 @@
  * `draftvault backup`: back up every draft privately, verified and journaled; resumable.
  * `draftvault verify`: re-check a backup folder against its manifest.
  */
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { parseAppiumUrl } from '../../appium/endpoint.js';
 import { parseDeviceRef } from '../../drivers/index.js';
-import { simCapabilities } from '../../drivers/sim/adapter.js';
-import type { DeviceRef } from '../../drivers/types.js';
 import { DraftvaultError } from '../../errors.js';
-import { runBackup } from '../../jobs/backup.js';
+import { backupJob, deviceFolder } from '../../jobs/backup-job.js';
 import { BackupStore } from '../../jobs/backup-store.js';
-import { withDeviceSession } from '../../jobs/device-session.js';
-import { FlowKit, loadJobFlows } from '../../jobs/flow-kit.js';
-import { Journal } from '../../jobs/journal.js';
-import { dataHome, newRunDir, packageRoot } from '../../paths.js';
+import { checkWritableFolder } from '../../jobs/folders.js';
+import { dataHome, packageRoot } from '../../paths.js';
 import { fanOut } from '../../runner/events.js';
 import { type CliContext, println } from '../context.js';
-import { parseCaps, parseIntOption } from '../options.js';
+import { jobOptions, parseIntOption } from '../options.js';
 import { backupProgress } from '../reporters/backup-progress.js';
 import { jsonlReporter } from '../reporters/jsonl.js';
 import { crashHook } from './crash-hook.js';
@@ -37,9 +33,9 @@ interface BackupFlags {
   caps?: string;
 }
 
-/** The backup folder of a device: `<out>/<device name>`. */
-export function backupDir(ctx: CliContext, out: string | undefined, device: DeviceRef): string {
-  return join(resolve(ctx.cwd, out ?? join(dataHome(ctx.env, ctx.cwd), 'backups')), device.id ?? device.kind);
+/** The backup root: `--out`, else `<data home>/backups`. */
+export function backupRoot(ctx: CliContext, out: string | undefined): string {
+  return resolve(ctx.cwd, out ?? join(dataHome(ctx.env, ctx.cwd), 'backups'));
 }
 
 /** Add the backup and verify commands. */
@@ -62,51 +58,25 @@ export function registerBackup(program: Command, ctx: CliContext): void {
     .option('--demo', 'prepare a fresh simulated phone "demo" with 5 drafts and back it up into ./backups')
     .action(async (f: BackupFlags) => {
       if (f.demo) Object.assign(f, await prepareDemo(ctx));
-      const device = parseDeviceRef(f.device);
-      if (f.appiumUrl) parseAppiumUrl(f.appiumUrl);
-      const extraCaps = parseCaps(f.caps);
-      // Bad input must be found before any session: flows, the backup folder, its manifest and journal.
-      const flows = loadJobFlows(resolve(ctx.cwd, f.flows ?? join(packageRoot(), 'flows', 'tiktok')));
-      const store = new BackupStore(backupDir(ctx, f.out, device), device.id ?? device.kind);
-      store.cleanPartials();
-      const runDir = newRunDir('backup', dataHome(ctx.env, ctx.cwd));
-      const journal = Journal.open(join(store.dir, 'journal.jsonl'), runDir);
       const progress = backupProgress(f.json ? ({ write: () => true } as never) : (ctx.stdout as never));
-      const reporter = fanOut(jsonlReporter(join(runDir, 'run.jsonl')), progress);
-      const capabilities = device.kind === 'sim' ? { ...simCapabilities(device), ...extraCaps } : extraCaps;
-      reporter.emit({
-        type: 'jobStarted',
-        job: f.dryRun ? 'backup (dry run)' : 'backup',
-        device: f.device,
-        folder: store.dir,
-      });
-      const report = await withDeviceSession(
-        { device, appiumUrl: f.appiumUrl, runDir, signal: ctx.signal, capabilities },
-        async (d) => {
-          const kit = new FlowKit(flows, d, { reporter, runDir, signal: ctx.signal, env: ctx.env });
-          const draftCtx = {
-            d,
-            kit,
-            journal,
-            store,
-            reporter,
-            runDir,
-            cleanupDevice: !!f.cleanupDevice,
-            deletePrivatePost: !!f.deletePrivatePost,
-            crashPoint: crashHook(ctx.env),
-          };
-          return runBackup({ ctx: draftCtx, limit: f.limit, dryRun: f.dryRun, signal: ctx.signal });
-        },
-      ).finally(() => progress.stop());
-      if (f.json) println(ctx.stdout, JSON.stringify({ ...report, folder: store.dir, runDir }, null, 2));
-      else printSummary(ctx, report, store.dir, runDir);
+      const { report, folder, runDir } = await backupJob({
+        ...jobOptions(ctx, f, (runDir) => fanOut(jsonlReporter(join(runDir, 'run.jsonl')), progress)),
+        outRoot: backupRoot(ctx, f.out),
+        flowsDir: resolve(ctx.cwd, f.flows ?? join(packageRoot(), 'flows', 'tiktok')),
+        limit: f.limit,
+        dryRun: f.dryRun,
+        cleanupDevice: f.cleanupDevice,
+        deletePrivatePost: f.deletePrivatePost,
+        crashPoint: crashHook(ctx.env),
+        notice: (m) => println(ctx.stderr, `draftvault: ${m}`),
+      }).finally(() => progress.stop());
+      if (f.json) println(ctx.stdout, JSON.stringify({ ...report, folder, runDir }, null, 2));
+      else printSummary(ctx, report, folder, runDir);
       if (report.failed > 0 || report.skipped > 0) {
         throw new DraftvaultError(
           'E_JOB_INCOMPLETE',
           `${report.failed} failed, ${report.skipped} skipped (not posted)`,
-          {
-            hint: `see ${join(runDir, 'run.jsonl')}; run backup again to retry`,
-          },
+          { hint: `see ${join(runDir, 'run.jsonl')}; run backup again to retry` },
         );
       }
     });
@@ -119,7 +89,13 @@ export function registerBackup(program: Command, ctx: CliContext): void {
     .option('--json', 'print JSON')
     .action(async (f: { device: string; out?: string; json?: boolean }) => {
       const device = parseDeviceRef(f.device);
-      const store = new BackupStore(backupDir(ctx, f.out, device), device.id ?? device.kind);
+      const root = checkWritableFolder(backupRoot(ctx, f.out), '--out', false);
+      const folder = deviceFolder(root, device);
+      if (!existsSync(join(folder, 'manifest.json')))
+        throw new DraftvaultError('E_USAGE', `no backups of ${f.device} in ${root}`, {
+          hint: `looked for ${join(folder, 'manifest.json')}; check --device and --out`,
+        });
+      const store = new BackupStore(folder, device.id ?? device.kind);
       const results = await store.verifyAll();
       if (f.json)
         println(
@@ -149,7 +125,7 @@ export function registerBackup(program: Command, ctx: CliContext): void {
 
 function printSummary(
   ctx: CliContext,
-  r: Awaited<ReturnType<typeof runBackup>>,
+  r: Awaited<ReturnType<typeof backupJob>>['report'],
   folder: string,
   runDir: string,
 ): void {

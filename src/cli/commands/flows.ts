@@ -1,10 +1,12 @@
 /** `draftvault flows validate [paths...]` and `draftvault flows schema [--out DIR]`. */
 import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { loadConfig } from '../../config/config.js';
 import { DraftvaultError } from '../../errors.js';
 import { flowJsonSchema, selectorsJsonSchema } from '../../flows/json-schema.js';
 import { allErrors, validatePaths } from '../../flows/validate.js';
+import { checkWritableFolder } from '../../jobs/folders.js';
 import { packageRoot } from '../../paths.js';
 import { type CliContext, println } from '../context.js';
 
@@ -21,7 +23,11 @@ export function registerFlows(program: Command, ctx: CliContext): void {
     .argument('[paths...]', 'files or folders')
     .option('--json', 'print results as JSON')
     .action((paths: string[], o: { json?: boolean }) => {
-      const results = validatePaths(paths.length ? paths : [join(packageRoot(), 'flows')]);
+      const config = loadConfig(ctx.env, ctx.cwd);
+      const results = validatePaths(paths.length ? paths : [join(packageRoot(), 'flows')], {
+        maxBytes: config.limits.yamlFileBytes,
+        deviceRoots: config.deviceRoots,
+      });
       const bad = results.filter((r) => r.error);
       if (o.json) {
         println(
@@ -62,13 +68,14 @@ export function registerFlows(program: Command, ctx: CliContext): void {
     .description('write flow.schema.json and selectors.schema.json (for editor autocompletion)')
     .option('--out <dir>', 'folder to write into', join(packageRoot(), 'flows', 'schema'))
     .action(async (o: { out: string }) => {
+      const out = checkWritableFolder(resolve(ctx.cwd, o.out), '--out');
       // Shipped beside the flows and read by editors: ordinary files, not private ones.
-      await mkdir(o.out, { recursive: true });
-      await writeFile(join(o.out, 'flow.schema.json'), `${JSON.stringify(flowJsonSchema(), null, 2)}\n`);
+      await mkdir(out, { recursive: true });
+      await writeFile(join(out, 'flow.schema.json'), `${JSON.stringify(flowJsonSchema(), null, 2)}\n`);
       await writeFile(
-        join(o.out, 'selectors.schema.json'),
+        join(out, 'selectors.schema.json'),
         `${JSON.stringify(selectorsJsonSchema(), null, 2)}\n`,
       );
-      println(ctx.stdout, `wrote ${join(o.out, 'flow.schema.json')} and selectors.schema.json`);
+      println(ctx.stdout, `wrote ${join(out, 'flow.schema.json')} and selectors.schema.json`);
     });
 }

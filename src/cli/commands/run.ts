@@ -1,40 +1,13 @@
 /** `draftvault run <flow> [--param k=v] [--device D] [--appium-url URL] [--caps JSON]`. */
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { Command } from 'commander';
-import { parseAppiumUrl } from '../../appium/endpoint.js';
-import { parseDeviceRef } from '../../drivers/index.js';
-import { simCapabilities } from '../../drivers/sim/adapter.js';
 import { DraftvaultError } from '../../errors.js';
-import type { Value } from '../../flows/expr.js';
-import { loadProject } from '../../flows/project.js';
-import { didYouMean } from '../../flows/yaml.js';
-import { withDeviceSession } from '../../jobs/device-session.js';
-import { folderArtifacts, folderFiles } from '../../jobs/sinks.js';
-import { dataHome, newRunDir } from '../../paths.js';
+import { runJob } from '../../jobs/run-job.js';
 import { fanOut } from '../../runner/events.js';
-import { runFlow } from '../../runner/run.js';
 import { type CliContext, println } from '../context.js';
-import { parseCaps } from '../options.js';
+import { jobOptions } from '../options.js';
 import { consoleReporter } from '../reporters/console.js';
 import { jsonlReporter } from '../reporters/jsonl.js';
-
-function parseParams(pairs: string[], declared: string[]): Record<string, Value> {
-  const out: Record<string, Value> = {};
-  for (const p of pairs) {
-    const i = p.indexOf('=');
-    if (i <= 0) throw new DraftvaultError('E_USAGE', `--param "${p}" is not name=value`);
-    const name = p.slice(0, i);
-    if (!declared.includes(name)) {
-      const s = didYouMean(name, declared);
-      throw new DraftvaultError('E_UNKNOWN_PARAM', `the flow has no parameter "${name}"`, {
-        hint: s ? `did you mean "${s}"?` : `its parameters: ${declared.join(', ') || 'none'}`,
-      });
-    }
-    const v = p.slice(i + 1);
-    out[name] = /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v === 'true' || v === 'false' ? v === 'true' : v;
-  }
-  return out;
-}
 
 /** Add the run command. */
 export function registerRun(program: Command, ctx: CliContext): void {
@@ -52,35 +25,16 @@ export function registerRun(program: Command, ctx: CliContext): void {
         file: string,
         o: { param: string[]; device: string; appiumUrl?: string; caps?: string; json?: boolean },
       ) => {
-        // Everything that can be checked is checked before a session starts.
-        const device = parseDeviceRef(o.device);
-        if (o.appiumUrl) parseAppiumUrl(o.appiumUrl);
-        const caps = parseCaps(o.caps);
-        const project = loadProject(file);
-        const params = parseParams(o.param, Object.keys(project.entry.params));
-        const runDir = newRunDir('run', dataHome(ctx.env, ctx.cwd));
-        const reporter = fanOut(
-          jsonlReporter(join(runDir, 'run.jsonl')),
-          ...(o.json ? [] : [consoleReporter(ctx.stdout)]),
-        );
-        const extra = device.kind === 'sim' ? { ...simCapabilities(device), ...caps } : caps;
-        const result = await withDeviceSession(
-          { device, appiumUrl: o.appiumUrl, runDir, signal: ctx.signal, capabilities: extra },
-          (d) =>
-            runFlow({
-              session: d.session,
-              project,
-              facts: d.facts,
-              appId: d.appId,
-              params,
-              reporter,
-              files: folderFiles(dirname(file)),
-              artifacts: folderArtifacts(runDir),
-              signal: ctx.signal,
-              env: ctx.env,
-              appiumLogTail: d.appiumLogTail,
-            }),
-        );
+        const { result, project, runDir } = await runJob({
+          ...jobOptions(ctx, o, (runDir) =>
+            fanOut(
+              jsonlReporter(join(runDir, 'run.jsonl')),
+              ...(o.json ? [] : [consoleReporter(ctx.stdout)]),
+            ),
+          ),
+          file,
+          params: o.param,
+        });
         if (o.json)
           println(ctx.stdout, JSON.stringify({ ...result, error: result.error?.toJSON(), runDir }, null, 2));
         if (result.error) {

@@ -1,6 +1,10 @@
 /** Android phones through appium-uiautomator2-driver. */
 import { DraftvaultError } from '../../errors.js';
+import { checkDriverCaps } from '../constraints.js';
+import { shellIO } from '../shell-io.js';
 import type { DeviceAdapter, DeviceRef } from '../types.js';
+import { findAdb } from './adb.js';
+import { adbIO } from './adb-io.js';
 
 /** The TikTok app on Android (global build). */
 export const TIKTOK_ANDROID_PACKAGE = 'com.zhiliaoapp.musically';
@@ -9,9 +13,14 @@ const ADB_FIX =
   'install adb (`apt-get install adb`), set ANDROID_HOME=/usr/lib/android-sdk, connect the phone by USB ' +
   'with USB debugging on, accept the computer on the phone, then run `draftvault doctor`';
 
+/** Where TikTok saves videos and where the picker finds restored ones (tiktok-ui.md §4.4, C.12). */
+export const ANDROID_MEDIA = { saved: '/sdcard/DCIM/Camera', restore: '/sdcard/Movies' } as const;
+
 /** Adapter for real Android phones. */
 export const androidAdapter: DeviceAdapter = {
   kind: 'android',
+  // Files go through draftvault's own adb client: the embedded server needs no shell feature.
+  insecureFeatures: [],
   capabilities(device: DeviceRef, extra = {}) {
     return {
       platformName: 'Android',
@@ -27,6 +36,7 @@ export const androidAdapter: DeviceAdapter = {
       ...extra,
     };
   },
+  validateCapabilities: (caps) => checkDriverCaps('uiautomator2', 'Android', caps),
   explainSessionError(err: Error, device: DeviceRef) {
     const msg = err.message;
     const which = device.id ? `Android device ${device.id}` : 'an Android device';
@@ -34,10 +44,7 @@ export const androidAdapter: DeviceAdapter = {
       return new DraftvaultError(
         'E_DEVICE_UNAVAILABLE',
         `cannot reach ${which}: the Android SDK (adb) is not set up`,
-        {
-          hint: ADB_FIX,
-          cause: err,
-        },
+        { hint: ADB_FIX, cause: err },
       );
     }
     if (/Could not find a connected Android device|was not in the list of connected devices/.test(msg)) {
@@ -54,4 +61,15 @@ export const androidAdapter: DeviceAdapter = {
     }
     return undefined;
   },
+  async prepare(session) {
+    // TikTok never idles (video plays): UiAutomator2's default 10 s idle wait would stall every command.
+    await session.updateSettings({ waitForIdleTimeout: 100 });
+    const caps = session.capabilities as Record<string, unknown>;
+    return { appId: String(caps['appium:appPackage'] ?? caps.appPackage ?? TIKTOK_ANDROID_PACKAGE) };
+  },
+  io(ctx) {
+    const adb = ctx.local ? findAdb() : undefined;
+    return adb ? adbIO(adb, ctx) : shellIO(ctx, 'uiautomator2:adb_shell');
+  },
+  media: () => ANDROID_MEDIA,
 };

@@ -1,13 +1,24 @@
 /** iPhones through appium-xcuitest-driver (untested on a real phone: see README). */
 import { DraftvaultError } from '../../errors.js';
+import { checkDriverCaps } from '../constraints.js';
 import type { DeviceAdapter, DeviceRef } from '../types.js';
 
 /** The TikTok app on iOS (global build). */
 export const TIKTOK_IOS_BUNDLE = 'com.zhiliaoapp.musically';
 
+const notYet = () =>
+  new DraftvaultError(
+    'E_DEVICE_UNAVAILABLE',
+    'reading the Photos library of a real iPhone is not built yet',
+    {
+      hint: 'on iOS, "Save to device" writes into the Photos library; until draftvault reads it, use an Android phone',
+    },
+  );
+
 /** Adapter for real iPhones. */
 export const iosAdapter: DeviceAdapter = {
   kind: 'ios',
+  insecureFeatures: [],
   capabilities(device: DeviceRef, extra = {}) {
     return {
       platformName: 'iOS',
@@ -20,6 +31,7 @@ export const iosAdapter: DeviceAdapter = {
       ...extra,
     };
   },
+  validateCapabilities: (caps) => checkDriverCaps('xcuitest', 'iOS', caps),
   explainSessionError(err: Error, device: DeviceRef) {
     if (/requires macOS|Xcode|xcrun|WebDriverAgent/i.test(err.message)) {
       return new DraftvaultError(
@@ -35,4 +47,17 @@ export const iosAdapter: DeviceAdapter = {
     }
     return undefined;
   },
+  async prepare() {
+    return { appId: TIKTOK_IOS_BUNDLE };
+  },
+  io() {
+    return {
+      list: async () => Promise.reject(notYet()),
+      pull: async () => Promise.reject(notYet()),
+      push: async () => Promise.reject(notYet()),
+      delete: async () => Promise.reject(notYet()),
+      appVersion: async () => undefined,
+    };
+  },
+  media: () => ({ saved: 'photos-library', restore: 'photos-library' }),
 };

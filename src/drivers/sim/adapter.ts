@@ -1,9 +1,12 @@
-/** Client side of the simulated phone: the capabilities that open a session on it. */
+/** Client side of the simulated phone: capabilities, their validation, files through the session. */
 import { join } from 'node:path';
 import { DraftvaultError } from '../../errors.js';
 import { dataHome } from '../../paths.js';
+import { ANDROID_MEDIA, TIKTOK_ANDROID_PACKAGE } from '../android/index.js';
+import { refuseDestructiveCaps, unprefixed } from '../constraints.js';
+import { shellIO } from '../shell-io.js';
 import type { DeviceAdapter, DeviceRef } from '../types.js';
-import { type SimCapsInput, toWireCaps } from './caps.js';
+import { parseSimCaps, type SimCapsInput, toWireCaps } from './caps.js';
 
 /** Where simulated phones keep their state for this environment. */
 export function simHome(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string {
@@ -27,8 +30,18 @@ export function simCapabilities(
 /** Adapter for the simulated phone. */
 export const simAdapter: DeviceAdapter = {
   kind: 'sim',
+  // The simulated phone lists its Camera folder through `mobile: shell`, like a phone through adb.
+  insecureFeatures: ['draftvaultsim:adb_shell'],
   capabilities(device, extra = {}) {
     return { ...simCapabilities(device), ...extra };
+  },
+  async validateCapabilities(caps) {
+    refuseDestructiveCaps(caps);
+    const parsed = parseSimCaps(unprefixed(caps));
+    if (!parsed.ok)
+      throw new DraftvaultError('E_CONFIG', `invalid simulator capabilities: ${parsed.problems.join('; ')}`, {
+        hint: 'see `draftvault sim caps` for valid capabilities',
+      });
   },
   explainSessionError(err) {
     // Appium wraps the driver's reason as "... Details: <reason> when running ...".
@@ -41,4 +54,12 @@ export const simAdapter: DeviceAdapter = {
     }
     return undefined;
   },
+  async prepare(session) {
+    await session.updateSettings({ waitForIdleTimeout: 100 });
+    const caps = session.capabilities as Record<string, unknown>;
+    return { appId: String(caps['appium:appPackage'] ?? caps.appPackage ?? TIKTOK_ANDROID_PACKAGE) };
+  },
+  io: (ctx) => shellIO(ctx, 'draftvaultsim:adb_shell'),
+  // The simulated iPhone keeps Android folder names for now (see README, iOS).
+  media: () => ANDROID_MEDIA,
 };

@@ -1,0 +1,195 @@
+/**
+ * The device as steps and watchers reach it: the WebDriver session behind the action gate and
+ * the device path policy. This is the only module that sends taps, presses, gestures or keys;
+ * a structural test keeps it that way.
+ */
+import { checkDevicePath, DEFAULT_DEVICE_ROOTS } from '../core/paths.js';
+import { DraftvaultError } from '../errors.js';
+import type { Device, FoundElement, Point, Rect, W3CActionSequence } from '../steps/types.js';
+import { ActionGate, type GatedAction, type GateReader } from './gate.js';
+import { gesturePaths, MOBILE_GESTURES } from './gestures.js';
+import { pointerPaths, touchSequence } from './w3c.js';
+
+const ELEMENT_KEY = 'element-6066-11e4-a52e-4f735466cecf';
+
+/** Options of {@link GatedDevice}. */
+export interface GatedDeviceOptions {
+  platform: 'android' | 'ios';
+  /** Device folders steps may use (default: the media folders). */
+  deviceRoots?: readonly string[];
+}
+
+/** Element ids from a W3C find-elements answer. */
+export function elementIds(refs: unknown): string[] {
+  return (refs as Record<string, string>[]).map((r) => r[ELEMENT_KEY] ?? r.ELEMENT!);
+}
+
+/** What the gate reads, over a WebDriver session. */
+function sessionReader(s: WebdriverIO.Browser, platform: 'android' | 'ios'): GateReader {
+  return {
+    platform,
+    findAll: async (using, value) => elementIds(await s.findElements(using, value)),
+    rect: (id) => s.getElementRect(id),
+    async words(id) {
+      const names = platform === 'ios' ? ['label', 'name', 'value'] : ['content-desc'];
+      const out = [await s.getElementText(id)];
+      for (const n of names) out.push((await s.getElementAttribute(id, n)) ?? '');
+      return out.filter((w): w is string => typeof w === 'string');
+    },
+  };
+}
+
+/** A device whose every activating action passes the {@link ActionGate}. */
+export class GatedDevice implements Device {
+  readonly platform: 'android' | 'ios';
+  readonly gate: ActionGate;
+  private readonly roots: readonly string[];
+  private size: { width: number; height: number } | undefined;
+
+  constructor(
+    private readonly s: WebdriverIO.Browser,
+    o: GatedDeviceOptions,
+  ) {
+    this.platform = o.platform;
+    this.roots = o.deviceRoots ?? DEFAULT_DEVICE_ROOTS;
+    this.gate = new ActionGate(sessionReader(s, o.platform));
+  }
+
+  private async perform(action: GatedAction, send: () => Promise<unknown>): Promise<void> {
+    await this.gate.check(action);
+    await send();
+  }
+
+  private async pointer(what: string, sequences: W3CActionSequence[], paths: Point[][]): Promise<void> {
+    await this.perform({ kind: 'pointer', what, paths }, async () => {
+      await this.s.performActions(sequences as never);
+      await this.s.releaseActions();
+    });
+  }
+
+  async tap(el: FoundElement): Promise<void> {
+    await this.perform({ kind: 'element', what: `tap ${el.described}`, elementId: el.id }, () =>
+      this.s.elementClick(el.id),
+    );
+  }
+
+  async tapAt(p: Point): Promise<void> {
+    await this.pointer(`tap at ${p.x},${p.y}`, [touchSequence(p)], [[p]]);
+  }
+
+  async longPress(target: FoundElement | Point, ms: number): Promise<void> {
+    if ('id' in target) {
+      const r = await this.rect(target);
+      const c = { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+      return this.perform(
+        { kind: 'element', what: `long-press ${target.described}`, elementId: target.id },
+        async () => {
+          await this.s.performActions([touchSequence(c, c, 0, ms)] as never);
+          await this.s.releaseActions();
+        },
+      );
+    }
+    await this.pointer(
+      `long-press at ${target.x},${target.y}`,
+      [touchSequence(target, target, 0, ms)],
+      [[target]],
+    );
+  }
+
+  async swipe(from: Point, to: Point, ms: number): Promise<void> {
+    await this.pointer(`swipe from ${from.x},${from.y}`, [touchSequence(from, to, ms)], [[from, to]]);
+  }
+
+  async type(el: FoundElement, text: string): Promise<void> {
+    // Enter can submit a form wherever the focus is: gated like a touch of every publish control.
+    if (/[\r\n]/.test(text))
+      await this.gate.check({ kind: 'anywhere', what: `press Enter in ${el.described}` });
+    await this.s.elementClear(el.id);
+    await this.s.elementSendKeys(el.id, text);
+  }
+
+  async clear(el: FoundElement): Promise<void> {
+    await this.s.elementClear(el.id);
+  }
+
+  async actions(sequences: readonly W3CActionSequence[]): Promise<void> {
+    let paths: Point[][];
+    try {
+      paths = await pointerPaths(sequences, (id) => this.s.getElementRect(id));
+    } catch (cause) {
+      // What the gate cannot read, it does not send.
+      throw new DraftvaultError('E_PRIVACY_UNPROVEN', 'refused to perform W3C actions it cannot read', {
+        hint: 'send pointer actions with numeric x/y and a viewport, pointer or element origin',
+        cause,
+      });
+    }
+    await this.pointer('perform W3C actions', [...sequences], paths);
+  }
+
+  async mobileGesture(name: string, args: Record<string, unknown>): Promise<void> {
+    let paths: Point[][];
+    try {
+      if (!MOBILE_GESTURES.includes(name)) throw new Error(`"${name}" is not a gesture draftvault sends`);
+      paths = await gesturePaths(name, args, (id) => this.s.getElementRect(id));
+    } catch (cause) {
+      throw new DraftvaultError(
+        'E_PRIVACY_UNPROVEN',
+        `refused to send ${name}: cannot tell where it touches`,
+        {
+          hint: `gestures draftvault sends: ${MOBILE_GESTURES.join(', ')}`,
+          cause,
+        },
+      );
+    }
+    await this.perform({ kind: 'pointer', what: name, paths }, () => this.s.execute(name, args));
+  }
+
+  async back(): Promise<void> {
+    await this.s.back();
+  }
+
+  async isKeyboardShown(): Promise<boolean> {
+    return !!(await this.s.isKeyboardShown());
+  }
+
+  async launchApp(appId: string): Promise<void> {
+    await this.s.activateApp(appId);
+  }
+
+  async stopApp(appId: string): Promise<void> {
+    await this.s.terminateApp(appId);
+  }
+
+  rect(el: FoundElement): Promise<Rect> {
+    return this.s.getElementRect(el.id);
+  }
+
+  async text(el: FoundElement): Promise<string> {
+    return (await this.s.getElementText(el.id)) ?? '';
+  }
+
+  async attribute(el: FoundElement, name: string): Promise<string | null> {
+    return (await this.s.getElementAttribute(el.id, name)) ?? null;
+  }
+
+  async windowSize(): Promise<{ width: number; height: number }> {
+    this.size ??= await this.s.getWindowSize();
+    return this.size;
+  }
+
+  async screenshot(): Promise<Buffer> {
+    return Buffer.from(await this.s.takeScreenshot(), 'base64');
+  }
+
+  async pushFile(devicePath: string, bytes: Buffer): Promise<void> {
+    await this.s.pushFile(checkDevicePath(devicePath, this.roots), bytes.toString('base64'));
+  }
+
+  async pullFile(devicePath: string): Promise<Buffer> {
+    return Buffer.from(await this.s.pullFile(checkDevicePath(devicePath, this.roots)), 'base64');
+  }
+
+  async deleteFile(devicePath: string): Promise<void> {
+    await this.s.execute('mobile: deleteFile', { remotePath: checkDevicePath(devicePath, this.roots) });
+  }
+}

@@ -1,0 +1,188 @@
+/**
+ * The action gate: the one place that decides whether an action may touch the screen.
+ *
+ * Every action that can activate a control (element taps, coordinate taps, long presses,
+ * swipes, raw W3C actions, `mobile:` gestures, typing Enter) is described to {@link ActionGate.check}
+ * before it is sent. The gate finds the publish controls on screen (every known label and
+ * locale, by text and by content-desc); when the action's point or path touches one, it requires
+ * the privacy proof: every "Who can view" row on screen says Only you / Only me, and nothing on
+ * screen says the post would be public. Anything that goes wrong while proving refuses the
+ * action (fail closed). Nothing in a flow, selector file or config reaches this code.
+ */
+import { DraftvaultError } from '../errors.js';
+import type { Point, Rect } from '../steps/types.js';
+import { normaliseText, PUBLIC_PATTERN, PUBLISH_PATTERN, ROW_PATTERN, rowsProvePrivate } from './privacy.js';
+
+/** What the gate may ask the device (read-only). */
+export interface GateReader {
+  readonly platform: 'android' | 'ios';
+  /** Element ids matching a locator (empty when none). */
+  findAll(using: string, value: string): Promise<string[]>;
+  rect(id: string): Promise<Rect>;
+  /** The element's text and its content-desc (Android) or label (iOS). */
+  words(id: string): Promise<string[]>;
+}
+
+/** An action about to be sent, as the gate sees it. */
+export type GatedAction =
+  | { kind: 'element'; what: string; elementId: string }
+  | { kind: 'pointer'; what: string; paths: Point[][] }
+  /** Acts wherever the focus is (Enter in a field): touches every publish control on screen. */
+  | { kind: 'anywhere'; what: string };
+
+/** A lookup: W3C strategy + selector. */
+interface Lookup {
+  using: string;
+  value: string;
+}
+
+const q = (s: string) => JSON.stringify(s);
+
+/** Android lookups of every node whose text or content-desc matches `pattern` (case-insensitive). */
+function androidLookups(pattern: string, fields: ('text' | 'description')[]): Lookup[] {
+  return fields.map((f) => ({
+    using: '-android uiautomator',
+    value: `new UiSelector().${f}Matches(${q(`(?i)${pattern}`)})`,
+  }));
+}
+
+/** An iOS lookup of every element whose label, name or value matches `pattern`. */
+function iosLookup(pattern: string): Lookup[] {
+  const p = q(pattern);
+  return [
+    {
+      using: '-ios predicate string',
+      value: `label MATCHES[c] ${p} OR name MATCHES[c] ${p} OR value MATCHES[c] ${p}`,
+    },
+  ];
+}
+
+/** The lookups the gate makes, per platform (exported for tests and `flows check`). */
+export function gateLookups(platform: 'android' | 'ios') {
+  const both = ['text', 'description'] as ('text' | 'description')[];
+  return platform === 'ios'
+    ? { publish: iosLookup(PUBLISH_PATTERN), rows: iosLookup(ROW_PATTERN), pub: iosLookup(PUBLIC_PATTERN) }
+    : {
+        publish: androidLookups(PUBLISH_PATTERN, both),
+        rows: androidLookups(ROW_PATTERN, both),
+        pub: androidLookups(PUBLIC_PATTERN, ['text']),
+      };
+}
+
+/** A rectangle grown by `m` pixels on every side. */
+function grow(r: Rect, m: number): Rect {
+  return { x: r.x - m, y: r.y - m, width: r.width + 2 * m, height: r.height + 2 * m };
+}
+
+function inside(p: Point, r: Rect): boolean {
+  return p.x >= r.x && p.x < r.x + r.width && p.y >= r.y && p.y < r.y + r.height;
+}
+
+function overlaps(a: Rect, b: Rect): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+/**
+ * The zone around a publish control where a touch counts as touching it: the control grown by
+ * its own height (a clickable container can be a little larger than its label).
+ */
+export function touchZone(control: Rect): Rect {
+  return grow(control, Math.max(8, Math.round(control.height)));
+}
+
+/** Does a finger path (the points while the pointer is down) touch a zone? */
+export function pathTouches(path: readonly Point[], zones: readonly Rect[]): boolean {
+  for (let i = 0; i < path.length; i++) {
+    const a = path[i]!;
+    const b = path[i + 1] ?? a;
+    // Sample the segment every 8 px: a swipe that crosses a control touches it.
+    const steps = Math.max(1, Math.ceil(Math.hypot(b.x - a.x, b.y - a.y) / 8));
+    for (let s = 0; s <= steps; s++) {
+      const p = { x: a.x + ((b.x - a.x) * s) / steps, y: a.y + ((b.y - a.y) * s) / steps };
+      if (zones.some((z) => inside(p, z))) return true;
+    }
+  }
+  return false;
+}
+
+/** The gate's refusal: E_PRIVACY_UNPROVEN, the draft is not posted. */
+function refusal(what: string, why: string, cause?: unknown): DraftvaultError {
+  return new DraftvaultError('E_PRIVACY_UNPROVEN', `refused to ${what}: ${why}`, {
+    hint: 'draftvault only touches a Post/Publish control when "Who can view" reads Only you / Only me; nothing was posted',
+    cause,
+  });
+}
+
+/** The one gate. One per device session. */
+export class ActionGate {
+  constructor(private readonly r: GateReader) {}
+
+  private async all(lookups: Lookup[]): Promise<string[]> {
+    const ids = new Set<string>();
+    for (const l of lookups) for (const id of await this.r.findAll(l.using, l.value)) ids.add(id);
+    return [...ids];
+  }
+
+  /** Publish controls on screen, with their places (every lookup or read error refuses). */
+  async publishControls(): Promise<{ id: string; rect: Rect }[]> {
+    const ids = await this.all(gateLookups(this.r.platform).publish);
+    const out: { id: string; rect: Rect }[] = [];
+    for (const id of ids) out.push({ id, rect: await this.r.rect(id) });
+    return out;
+  }
+
+  /** Let the action through, or throw E_PRIVACY_UNPROVEN. */
+  async check(action: GatedAction): Promise<void> {
+    let touches: boolean;
+    try {
+      touches = await this.touchesPublish(action);
+    } catch (err) {
+      throw refusal(action.what, 'could not check the screen for a Post/Publish control', err);
+    }
+    if (!touches) return;
+    let rows: string[] | undefined;
+    try {
+      rows = await this.privacyRows();
+      if ((await this.all(gateLookups(this.r.platform).pub)).length > 0) {
+        throw refusal(action.what, 'the screen says the post would be public');
+      }
+    } catch (err) {
+      if (err instanceof DraftvaultError && err.code === 'E_PRIVACY_UNPROVEN') throw err;
+      throw refusal(action.what, 'could not read the privacy row', err);
+    }
+    if (!rowsProvePrivate(rows)) {
+      throw refusal(
+        action.what,
+        rows.length
+          ? `the privacy row reads "${rows.join('" / "')}"`
+          : 'no privacy row on screen proves the post is private',
+      );
+    }
+  }
+
+  private async touchesPublish(action: GatedAction): Promise<boolean> {
+    const controls = await this.publishControls();
+    if (controls.length === 0) return false;
+    if (action.kind === 'anywhere') return true;
+    const zones = controls.map((c) => touchZone(c.rect));
+    if (action.kind === 'pointer') return action.paths.some((p) => pathTouches(p, zones));
+    if (controls.some((c) => c.id === action.elementId)) return true;
+    // A finger lands at the element's centre; a container that holds a publish control counts too.
+    const r = await this.r.rect(action.elementId);
+    const centre = { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+    return zones.some((z) => inside(centre, z)) || controls.some((c) => overlaps(r, c.rect));
+  }
+
+  /** The text of every privacy row on screen (text and desc of each, de-duplicated). */
+  async privacyRows(): Promise<string[]> {
+    const rows = new Set<string>();
+    const rowRe = new RegExp(`^(?:${ROW_PATTERN})$`, 'isu');
+    for (const id of await this.all(gateLookups(this.r.platform).rows)) {
+      for (const w of await this.r.words(id)) {
+        const t = normaliseText(w);
+        if (t && rowRe.test(t)) rows.add(t);
+      }
+    }
+    return [...rows];
+  }
+}

@@ -22,8 +22,11 @@ export function buildProgram(ctx: CliContext): Command {
     .configureOutput({
       writeOut: (s) => ctx.stdout.write(s),
       writeErr: (s) => ctx.stderr.write(s),
-      // One line, our prefix: "draftvault: unknown option '--x' (Did you mean --json?)".
-      outputError: (s, write) => write(`draftvault: ${s.replace(/^error: /, '').trim()}\n`),
+      // Our shape: "draftvault: unknown option '--x' (Did you mean --json?) [E_USAGE]", then a hint.
+      outputError: (s, write) =>
+        write(
+          `draftvault: ${s.replace(/^error: /, '').trim()} [E_USAGE]\n  hint: \`draftvault help <command>\` lists the options\n`,
+        ),
     });
   registerDoctor(program, ctx);
   registerAppium(program, ctx);

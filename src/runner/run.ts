@@ -256,7 +256,8 @@ class FlowRunner {
       finish('passed');
     } catch (err) {
       const e = toDraftvaultError(err, 'E_STEP_FAILED');
-      if (step.optional && !isInterrupt(err, this.o.signal)) {
+      // `optional` forgives a failed step, never an interrupt or a refused publish.
+      if (step.optional && !isInterrupt(err, this.o.signal) && e.code !== 'E_PRIVACY_UNPROVEN') {
         this.stack.pop();
         return finish('failedOptional', e);
       }

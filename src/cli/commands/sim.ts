@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path';
 import type { Command } from 'commander';
+import { SIM_NAME } from '../../drivers/index.js';
 import { simCapabilities, simHome } from '../../drivers/sim/adapter.js';
 import { parseSimCaps, SIM_LOCALES, SIM_PROFILES } from '../../drivers/sim/caps.js';
 import { createPhone } from '../../drivers/sim/model/create.js';
@@ -14,9 +15,10 @@ import { type CliContext, println } from '../context.js';
 import { parseIntOption } from '../options.js';
 
 function storeFor(ctx: CliContext, device: string): PhoneStore {
-  if (!/^[\w.-]{1,64}$/.test(device)) {
+  // The name becomes a folder name: nothing in it may climb out of the simulated phones' folder.
+  if (!SIM_NAME.test(device)) {
     throw new DraftvaultError('E_USAGE', `invalid simulated phone name "${device}"`, {
-      hint: 'letters, digits, ".", "_" or "-"',
+      hint: 'letters, digits, ".", "_" or "-"; not starting with a dot; at most 64',
     });
   }
   return new PhoneStore(join(simHome(ctx.env, ctx.cwd), device));

@@ -1,0 +1,116 @@
+/**
+ * The embedded server is draftvault's alone: a second local client cannot open a session on it
+ * (so it cannot run shell commands), draftvault's own session runs only the shell commands it
+ * needs, and the token never appears in the Appium log.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { remote } from 'webdriverio';
+import { type AppiumLease, acquireAppium } from '../../src/appium/endpoint.js';
+import { shellAllowed } from '../../src/appium/guard/policy.js';
+import { closeSession, openSession, type Session } from '../../src/appium/session.js';
+import { simCapabilities } from '../../src/drivers/sim/adapter.js';
+
+let lease: AppiumLease;
+let ours: Session;
+let runDir: string;
+
+beforeAll(async () => {
+  runDir = mkdtempSync(join(tmpdir(), 'dv-guard-'));
+  lease = await acquireAppium({ runDir, allowInsecure: ['draftvaultsim:adb_shell'] });
+  ours = await openSession({
+    endpoint: lease.endpoint,
+    device: { kind: 'sim', id: 'guarded', platform: 'android' },
+    capabilities: {
+      'appium:simHome': join(runDir, 'phones'),
+      'appium:simReset': true,
+      'appium:simDrafts': 1,
+    },
+    token: lease.token,
+  });
+});
+afterAll(async () => {
+  if (ours) await closeSession(ours);
+  await lease?.release();
+  rmSync(runDir, { recursive: true, force: true });
+});
+
+/** A plain WebdriverIO client, as any other local process could run. */
+function stranger(extra: Record<string, unknown> = {}) {
+  return remote({
+    hostname: lease.endpoint.hostname,
+    port: lease.endpoint.port,
+    path: lease.endpoint.path,
+    logLevel: 'silent',
+    connectionRetryCount: 0,
+    capabilities: {
+      ...simCapabilities({ kind: 'sim', id: 'stranger', platform: 'android' }),
+      'appium:simHome': join(runDir, 'phones'),
+      ...extra,
+    } as WebdriverIO.Capabilities,
+  });
+}
+
+describe('the embedded server guard', () => {
+  it('refuses a session from another client, with no token or a wrong one', async () => {
+    for (const extra of [{}, { 'draftvault:token': 'not-the-token' }, { 'draftvault:token': 42 }]) {
+      const err = await stranger(extra).then(
+        async (s) => {
+          await s.deleteSession();
+          return undefined;
+        },
+        (e: unknown) => e as Error,
+      );
+      expect(err, JSON.stringify(extra)).toBeInstanceOf(Error);
+      expect(String(err?.message)).toMatch(/accepts only its sessions/);
+    }
+  });
+
+  it('runs the shell commands draftvault needs on its own session, and refuses any other', async () => {
+    const ls = (await ours.execute('mobile: shell', {
+      command: 'ls',
+      args: ['/sdcard/DCIM/Camera'],
+    })) as string;
+    expect(typeof ls).toBe('string');
+    const version = (await ours.execute('mobile: shell', {
+      command: 'dumpsys',
+      args: ['package', 'com.zhiliaoapp.musically'],
+    })) as string;
+    expect(version).toMatch(/versionName=/);
+    for (const bad of [
+      { command: 'rm', args: ['-rf', '/sdcard'] },
+      { command: 'ls', args: ['/data/data'] },
+      { command: 'ls', args: ['/sdcard/DCIM/../../data'] },
+      { command: 'dumpsys', args: ['battery'] },
+      { command: 'sh', args: ['-c', 'id'] },
+    ]) {
+      const err = await ours.execute('mobile: shell', bad).then(
+        () => undefined,
+        (e: unknown) => e as Error,
+      );
+      expect(String(err?.message), JSON.stringify(bad)).toMatch(/refuses this shell command/);
+    }
+  });
+
+  it('keeps the token out of the Appium log', () => {
+    const log = readFileSync(join(runDir, 'appium.log'), 'utf8');
+    expect(log).toContain('"draftvault:token":"**SECURE**"');
+    expect(log).not.toContain(lease.token!);
+  });
+});
+
+describe('the shell allowlist', () => {
+  it('allows listing media folders and reading an app version, nothing else', () => {
+    expect(shellAllowed('ls', ['/sdcard/DCIM/Camera'])).toBeUndefined();
+    expect(shellAllowed('ls', ['-t', '/sdcard/Movies/'])).toBeUndefined();
+    expect(shellAllowed('dumpsys', ['package', 'com.ss.android.ugc.trill'])).toBeUndefined();
+    expect(shellAllowed('ls', ['/sdcard'])).toMatch(/only/);
+    expect(shellAllowed('ls', ['/sdcard/DCIM', '/data'])).toMatch(/exactly one folder/);
+    expect(shellAllowed('ls', ['-R', '/sdcard/DCIM'])).toMatch(/exactly one folder/);
+    expect(shellAllowed('dumpsys', ['package', 'x; rm -rf /'])).toMatch(/package <name>/);
+    expect(shellAllowed('ls', [1])).toMatch(/strings/);
+    expect(shellAllowed('cat', ['/sdcard/DCIM/a'])).toMatch(/not a command/);
+  });
+});

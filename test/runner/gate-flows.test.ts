@@ -1,0 +1,74 @@
+/**
+ * Every step kind aimed at the Post control of the simulated phone with "Everyone" selected,
+ * including hostile watchers from a selector file: the gate refuses, and no post exists after.
+ * The runner runs through the real Appium server and WebdriverIO.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { deviceFacts } from '../../src/drivers/facts.js';
+import { loadProject } from '../../src/flows/project.js';
+import { flowFiles, folderArtifacts } from '../../src/jobs/sinks.js';
+import { MemoryReporter } from '../../src/runner/events.js';
+import { runFlow } from '../../src/runner/run.js';
+import { simState, useSimServer } from '../helpers/sim.js';
+
+const sim = useSimServer();
+const FIX = join(import.meta.dirname, '..', 'fixtures', 'gate');
+const PKG = 'com.zhiliaoapp.musically';
+
+async function run(flow: string) {
+  const session = await sim.open(`gf-${flow}`, { simReset: true, simDrafts: 2, simLaunchPopups: [] });
+  await session.updateSettings({ waitForIdleTimeout: 100 });
+  const dir = mkdtempSync(join(tmpdir(), 'dv-gate-'));
+  const result = await runFlow({
+    session,
+    project: loadProject(join(FIX, `${flow}.yaml`)),
+    facts: await deviceFacts(session, { kind: 'sim', id: flow, platform: 'android' }, PKG),
+    appId: PKG,
+    reporter: new MemoryReporter(),
+    files: flowFiles({ readRoot: FIX, writeRoot: dir }),
+    artifacts: folderArtifacts(dir),
+    signal: new AbortController().signal,
+    pollMs: 50,
+  });
+  const st = await simState(session);
+  await sim.close(session);
+  return { result, st };
+}
+
+const REFUSED = [
+  'tap-selector',
+  'tap-inline',
+  'tap-point',
+  'longpress-selector',
+  'longpress-point',
+  'swipe-short',
+  'swipe-points',
+  'scroll-on-post',
+  'enter-in-caption',
+  'repeat-tap',
+  'group-retry',
+  'watcher-miss',
+  'watcher-dismiss',
+  'optional-tap',
+];
+
+describe('every step kind at Post with "Everyone" selected', () => {
+  for (const flow of REFUSED) {
+    it(`${flow}: refused by the gate, nothing posted`, async () => {
+      const { result, st } = await run(flow);
+      expect(result.error?.code, result.error?.message).toBe('E_PRIVACY_UNPROVEN');
+      expect(st.posts).toEqual([]);
+      expect(st.drafts).toHaveLength(2);
+    });
+  }
+
+  it('the step kinds that cannot activate a control run there and post nothing', async () => {
+    const { result, st } = await run('other-steps');
+    expect(result.error?.message).toBeUndefined();
+    expect(st.posts).toEqual([]);
+    expect(st.drafts).toHaveLength(2);
+  });
+});

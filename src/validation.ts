@@ -32,6 +32,8 @@ export function describeIssue(issue: z.core.$ZodIssue, missing = false): string 
     case 'unrecognized_keys':
       return `unknown ${issue.keys.length === 1 ? 'key' : 'keys'} ${list(issue.keys)}`;
     case 'invalid_format':
+      // A pattern with a message of ours says what the value must be.
+      if (issue.format === 'regex' && !/^Invalid/.test(issue.message)) return `must be ${issue.message}`;
       return `is not a valid ${issue.format}`;
     case 'invalid_union':
       return 'matches none of the allowed forms';

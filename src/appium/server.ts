@@ -4,8 +4,8 @@
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { once } from 'node:events';
-import { closeSync, openSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, openSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { DraftvaultError } from '../errors.js';
 import { packageRoot } from '../paths.js';
 import type { AppiumChildMessage, AppiumChildOptions, AppiumParentMessage } from './protocol.js';
@@ -78,6 +78,8 @@ export async function startAppium(opts: StartAppiumOptions): Promise<AppiumServe
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
   child.send({ type: 'start', options: childOpts } satisfies AppiumParentMessage);
+  // Beside the log, so anyone can check that no server outlived its run.
+  writeFileSync(join(dirname(opts.logFile), 'appium.pid'), `${child.pid}\n`, { mode: 0o600 });
   const killOnExit = (): void => {
     child.kill('SIGKILL');
   };

@@ -110,7 +110,13 @@ function parseStep(y: YamlFile, path: PropertyKey[], item: Node, errors?: Draftv
   let input: Record<string, unknown>;
   if (raw !== null && typeof raw === 'object' && !Array.isArray(raw)) input = raw as Record<string, unknown>;
   else if (Array.isArray(raw))
-    throw errorAt(y, rawNode as Node, 'E_FLOW_SHAPE', `"${name}" takes a map of arguments, not a list`);
+    throw errorAt(
+      y,
+      rawNode as Node,
+      'E_FLOW_SHAPE',
+      `"${name}" takes a map of arguments, not a list`,
+      `write ${name}: { field: value, ... }`,
+    );
   else if (kind.shorthand)
     input = kind.shorthand(raw as string | number | boolean | null) as Record<string, unknown>;
   else if (raw === null) input = {};

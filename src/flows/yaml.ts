@@ -195,13 +195,13 @@ export function didYouMean(word: string, candidates: readonly string[]): string 
     : undefined;
 }
 
-/** An error at a node. */
+/** An error at a node. Every error a user can get from a file says what to do: `hint` is required. */
 export function errorAt(
   y: YamlFile,
   node: Node | undefined,
   code: ErrorCode,
   message: string,
-  hint?: string,
+  hint: string,
 ): DraftvaultError {
   const span = spanOf(y, node);
   return new DraftvaultError(code, message, { span, frame: codeFrame(y.text, span), hint });
@@ -230,10 +230,19 @@ export function issueToError(
       suggestion ? `did you mean "${suggestion}"?` : `allowed here: ${keysAt(issue.path).join(', ')}`,
     );
   }
-  const field = String(issue.path.at(-1) ?? '');
+  // An item of a list is named after its list: "allow[0]".
+  const last = issue.path.at(-1);
+  const field =
+    typeof last === 'number' ? `${String(issue.path.at(-2) ?? 'item')}[${last}]` : String(last ?? '');
   const missing = valueAt(y, path) === undefined;
   if (issue.code === 'invalid_type' && missing) {
-    return errorAt(y, nodeAt(y, path.slice(0, -1)), 'E_MISSING_FIELD', `missing required field "${field}"`);
+    return errorAt(
+      y,
+      nodeAt(y, path.slice(0, -1)),
+      'E_MISSING_FIELD',
+      `missing required field "${field}"`,
+      `add ${field}: ... here (your editor completes it with the schema from \`draftvault flows schema\`)`,
+    );
   }
   const custom =
     issue.code === 'custom' ? (issue.params as { code?: ErrorCode; hint?: string } | undefined) : undefined;
@@ -243,6 +252,27 @@ export function issueToError(
     nodeAt(y, path),
     custom?.code ?? 'E_BAD_VALUE',
     `${where}${describeIssue(issue, missing)}`,
-    custom?.hint,
+    custom?.hint ?? defaultHint(issue, field),
   );
+}
+
+/** What to do about a schema problem, when the schema gives no hint of its own. */
+function defaultHint(issue: z.core.$ZodIssue, field: string): string {
+  const it = field ? `"${field}"` : 'this value';
+  switch (issue.code) {
+    case 'invalid_type':
+      return `write ${it} as ${issue.expected === 'int' ? 'a whole number' : `a ${issue.expected}`}`;
+    case 'invalid_value':
+      return `use one of: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'too_small':
+    case 'too_big':
+      return `change ${it} to fit the bound above`;
+    case 'invalid_union':
+      return `${it} has a form of its own: see the step's examples (README, "Flows") or let your editor complete it`;
+    case 'invalid_format':
+      return `write ${it} in the expected format`;
+    default:
+      // Refinements: the message says which fields go together.
+      return 'fix the fields of this map as the message says';
+  }
 }

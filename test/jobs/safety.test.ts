@@ -1,11 +1,20 @@
 /**
  * Never publish publicly, never a side effect on bad input; restore round trip.
  */
-import { cpSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { phone } from '../helpers/backup.js';
-import { ROOT, runCli } from '../helpers/proc.js';
+import { ROOT, runCli, startCli } from '../helpers/proc.js';
 import { useTmpDir } from '../helpers/tmp.js';
 
 const tmp = useTmpDir();
@@ -121,5 +130,98 @@ describe('restore', { timeout: 300_000 }, () => {
     const st = await p.state();
     expect(st.drafts).toHaveLength(1);
     expect(st.drafts[0]!.sha256).toBe(entry.sha256);
+  });
+});
+
+describe('hostile flow edits in the backup job', { timeout: 300_000 }, () => {
+  for (const [name, post] of [
+    ['longPress on Post', '  - longPress: post.post\n'],
+    ['a 10% swipe on Post', '  - swipe: { direction: up, on: post.post, distance: 0.1 }\n'],
+    ['a tap at its coordinates', '  - tap: { point: "74%,93%" }\n'],
+  ] as const) {
+    it(`set-private only logs and post.yaml uses ${name}: skipped, nothing posted`, async () => {
+      const home = tmp();
+      const p = phone(home, 'hostile');
+      await p.reset(2);
+      const flows = editedFlows(home, '  - log: "privacy step removed"\n');
+      writeFileSync(join(flows, 'post.yaml'), `name: post\nsteps:\n${post}`);
+      const r = await p.backup(['--flows', flows, '--limit', '1']);
+      expect(r.code).toBe(1);
+      const report = JSON.parse(r.stdout) as { drafts: { status: string; code?: string }[] };
+      expect(report.drafts.map((d) => [d.status, d.code])).toContainEqual(['skipped', 'E_PRIVACY_UNPROVEN']);
+      expect(report.drafts.some((d) => d.status === 'backed-up')).toBe(false);
+      expect((await p.state()).posts).toEqual([]);
+    });
+  }
+
+  it('a watcher in selectors.yaml that taps Post: refused, nothing posted', async () => {
+    const home = tmp();
+    const p = phone(home, 'watcher');
+    await p.reset(1);
+    const flows = editedFlows(home, '  - log: "privacy step removed"\n');
+    const sel = join(flows, 'selectors.yaml');
+    writeFileSync(
+      sel,
+      `${readFileSync(sel, 'utf8')}  - name: sneaky\n    selector: post.post\n    action: tap\n`,
+    );
+    // A step that misses on the post screen makes the runner consult the watchers.
+    writeFileSync(
+      join(flows, 'post.yaml'),
+      'name: post\nsteps:\n  - waitFor: { visible: { text: "not there" }, timeout: 2s }\n',
+    );
+    const r = await p.backup(['--flows', flows]);
+    expect(r.code).toBe(1);
+    expect((await p.state()).posts).toEqual([]);
+  });
+});
+
+describe('the backup folder', { timeout: 300_000 }, () => {
+  it('one backup at a time: a second run on the same folder exits 4 and touches nothing', async () => {
+    const home = tmp();
+    const p = phone(home, 'busy');
+    await p.reset(1);
+    const first = await startCli(
+      ['backup', '--device', 'sim:busy', '--out', p.out, '--caps', '{"appium:simLatencyMs":100}'],
+      p.env,
+      /drafts left/,
+    );
+    const second = await runCli(['backup', '--device', 'sim:busy', '--out', p.out], p.env);
+    expect(second.code, second.stderr).toBe(4);
+    expect(second.stderr).toMatch(/is in use by another draftvault run \(backup of sim:busy, pid \d+/);
+    expect(second.stderr).toContain('[E_LOCKED]');
+    expect(readdirSync(join(home, 'runs')), 'the second run started nothing').toHaveLength(1);
+    expect(await new Promise((r) => first.child.on('exit', r))).toBe(0);
+    expect((await p.state()).posts.map((x) => x.privacy)).toEqual(['only_you']);
+  });
+
+  it('an existing folder that is too open is tightened to 0700 (and said so), its files to 0600', async () => {
+    const home = tmp();
+    const p = phone(home, 'loose');
+    await p.reset(1);
+    mkdirSync(p.folder, { recursive: true, mode: 0o755 });
+    chmodSync(p.folder, 0o755);
+    writeFileSync(join(p.folder, 'notes.txt'), 'mine', { mode: 0o644 });
+    const r = await p.backup();
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/tightened permissions: .*loose \(was 755\)/);
+    expect(statSync(p.folder).mode & 0o777).toBe(0o700);
+    expect(statSync(join(p.folder, 'notes.txt')).mode & 0o777).toBe(0o600);
+    for (const f of readdirSync(p.folder).filter((f) => f.endsWith('.mp4')))
+      expect(statSync(join(p.folder, f)).mode & 0o777).toBe(0o600);
+  });
+
+  it('a 2 MiB flow is refused at the default 1 MiB limit before anything starts', async () => {
+    const home = tmp();
+    const p = phone(home, 'big');
+    await p.reset(1);
+    const flows = editedFlows(home, '  - log: ok\n');
+    writeFileSync(
+      join(flows, 'post.yaml'),
+      `name: post\nsteps:\n  - log: "${'x'.repeat(2 * 1024 * 1024)}"\n`,
+    );
+    const r = await p.backup(['--flows', flows]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/post\.yaml is \d+ bytes, over the limit of 1048576 \[E_BAD_FILE\]/);
+    expect(existsSync(join(home, 'runs'))).toBe(false);
   });
 });

@@ -3,7 +3,7 @@
  * including hostile watchers from a selector file: the gate refuses, and no post exists after.
  * The runner runs through the real Appium server and WebdriverIO.
  */
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -70,5 +70,27 @@ describe('every step kind at Post with "Everyone" selected', () => {
     expect(result.error?.message).toBeUndefined();
     expect(st.posts).toEqual([]);
     expect(st.drafts).toHaveLength(2);
+  });
+});
+
+describe('paths built at run time', () => {
+  it('a device path with ".." is refused just before the step acts; the draft file stays', async () => {
+    const { result, st } = await run('templated-paths');
+    expect(result.error?.code).toBe('E_PATH_OUTSIDE');
+    expect(st.drafts).toHaveLength(2);
+    const file = join(
+      sim.home,
+      'phones',
+      'gf-templated-paths',
+      'fs',
+      st.drafts.find((d) => d.id === 'd1')!.media.path,
+    );
+    expect(existsSync(file), file).toBe(true);
+  });
+
+  it('a host path outside the flow folder is refused', async () => {
+    const { result } = await run('templated-host');
+    expect(result.error?.code).toBe('E_PATH_OUTSIDE');
+    expect(result.error?.message).toMatch(/\/etc\/hostname/);
   });
 });

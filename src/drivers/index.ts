@@ -2,7 +2,7 @@
 import { DraftvaultError } from '../errors.js';
 import { androidAdapter } from './android/index.js';
 import { iosAdapter } from './ios/index.js';
-import { simAdapter } from './sim/adapter.js';
+import { simAdapter } from './sim-adapter/index.js';
 import type { DeviceAdapter, DeviceKind, DeviceRef } from './types.js';
 
 const ADAPTERS: Record<DeviceKind, DeviceAdapter> = {

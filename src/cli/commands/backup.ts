@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { parseAppiumUrl } from '../../appium/endpoint.js';
 import { parseDeviceRef } from '../../drivers/index.js';
-import { simCapabilities } from '../../drivers/sim/adapter.js';
+import { simCapabilities } from '../../drivers/sim-adapter/index.js';
 import type { DeviceRef } from '../../drivers/types.js';
 import { DraftvaultError } from '../../errors.js';
 import { runBackup } from '../../jobs/backup.js';

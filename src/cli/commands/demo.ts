@@ -1,9 +1,9 @@
 /** `npm start`: a fresh simulated phone with a handful of drafts, backed up into ./backups. */
 import { join } from 'node:path';
-import { simHome } from '../../drivers/sim/adapter.js';
 import { parseSimCaps } from '../../drivers/sim/caps.js';
 import { createPhone } from '../../drivers/sim/model/create.js';
 import { PhoneStore } from '../../drivers/sim/model/store.js';
+import { simHome } from '../../drivers/sim-adapter/index.js';
 import { type CliContext, println } from '../context.js';
 
 /** Reset the simulated phone "demo" and return the backup flags that use it. */

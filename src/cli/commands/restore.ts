@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { parseAppiumUrl } from '../../appium/endpoint.js';
 import { parseDeviceRef } from '../../drivers/index.js';
-import { simCapabilities } from '../../drivers/sim/adapter.js';
+import { simCapabilities } from '../../drivers/sim-adapter/index.js';
 import { DraftvaultError } from '../../errors.js';
 import { checkVideo } from '../../jobs/backup-store.js';
 import { withDeviceSession } from '../../jobs/device-session.js';

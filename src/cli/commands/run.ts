@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import { parseAppiumUrl } from '../../appium/endpoint.js';
 import { parseDeviceRef } from '../../drivers/index.js';
-import { simCapabilities } from '../../drivers/sim/adapter.js';
+import { simCapabilities } from '../../drivers/sim-adapter/index.js';
 import { DraftvaultError } from '../../errors.js';
 import type { Value } from '../../flows/expr.js';
 import { loadProject } from '../../flows/project.js';

@@ -4,11 +4,11 @@
  */
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { simCapabilities, simHome } from '../../drivers/sim/adapter.js';
 import { parseSimCaps, SIM_LOCALES, SIM_PROFILES } from '../../drivers/sim/caps.js';
 import { createPhone } from '../../drivers/sim/model/create.js';
 import { CAMERA_DIR, GALLERY_DIRS } from '../../drivers/sim/model/posting.js';
 import { PhoneStore } from '../../drivers/sim/model/store.js';
+import { simCapabilities, simHome } from '../../drivers/sim-adapter/index.js';
 import { DraftvaultError } from '../../errors.js';
 import { type CliContext, println } from '../context.js';
 import { parseIntOption } from '../options.js';

@@ -4,7 +4,7 @@
  * Names are sent with the `appium:` prefix, which Appium strips before the driver sees them.
  */
 import { z } from 'zod';
-import { problemsOf } from '../../validation.js';
+import { problemsOf } from './problems.js';
 
 /** TikTok builds the simulator can play (ids and layout per version; see model/profiles.ts). */
 export const SIM_PROFILES = ['tiktok-43.1.4', 'tiktok-46.6.3', 'trill-44.4.3', 'tiktok-47.0.3'] as const;

@@ -1,9 +1,12 @@
-/** Client side of the simulated phone: the capabilities that open a session on it. */
+/**
+ * draftvault's adapter for the simulated phone (the `draftvault-sim-driver` package): the
+ * capabilities that open a session on it, and its session errors in draftvault's terms.
+ */
 import { join } from 'node:path';
+import { type SimCapsInput, toWireCaps } from 'draftvault-sim-driver/api';
 import { DraftvaultError } from '../../errors.js';
 import { dataHome } from '../../paths.js';
 import type { DeviceAdapter, DeviceRef } from '../types.js';
-import { type SimCapsInput, toWireCaps } from './caps.js';
 
 /** Where simulated phones keep their state for this environment. */
 export function simHome(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string {

@@ -5,13 +5,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type PhoneState, type SimCapsInput, toWireCaps } from 'draftvault-sim-driver/api';
 import { afterAll, beforeAll } from 'vitest';
 import { parseAppiumUrl } from '../../src/appium/endpoint.js';
 import { type AppiumServer, startAppium } from '../../src/appium/server.js';
 import { closeSession, openSession, type Session } from '../../src/appium/session.js';
-import type { SimCapsInput } from '../../src/drivers/sim/caps.js';
-import { toWireCaps } from '../../src/drivers/sim/caps.js';
-import type { PhoneState } from '../../src/drivers/sim/model/state.js';
 
 /** Texts the tests tap, per locale (the product keeps these in flows/selectors YAML). */
 export const UI = {

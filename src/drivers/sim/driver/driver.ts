@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { BaseDriver, DeviceSettings, errors } from '@appium/base-driver';
 import type { StringRecord } from '@appium/types';
 import { util } from 'appium/support.js';
-import { parseSimCaps, type SimCaps } from '../caps.js';
+import { fromWireCaps, parseSimCaps, type SimCaps } from '../caps.js';
 import { createPhone } from '../model/create.js';
 import { crash } from '../model/navigation.js';
 import { PhoneStore } from '../model/store.js';
@@ -48,7 +48,7 @@ export class SimDriver extends BaseDriver<Constraints, StringRecord, StringRecor
       (a): a is W3CCaps => !!a && typeof a === 'object' && 'alwaysMatch' in (a as object),
     );
     const raw = { ...w3c?.alwaysMatch, ...w3c?.firstMatch?.[0] };
-    const plain = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k.replace(/^appium:/, ''), v]));
+    const plain = fromWireCaps(raw);
     const parsed = parseSimCaps(plain);
     if (!parsed.ok)
       throw new errors.SessionNotCreatedError(

@@ -8,8 +8,8 @@
  * - the phone's data types (what `mobile: simState` returns) and its real MP4 videos.
  */
 
-import type { SimLocale, SimProfileId } from './caps.js';
-import { getProfile } from './model/profiles.js';
+import type { SimProfileId } from './caps.js';
+import { type AppProfile, getProfile } from './model/profiles.js';
 
 export {
   fromWireCaps,
@@ -59,20 +59,8 @@ export {
   type SimPhoneErrorCode,
 } from './phones.js';
 
-/** The facts of one TikTok build the simulator plays. */
-export interface SimProfileInfo {
-  id: SimProfileId;
-  /** The app's package (Android) / bundle id, e.g. `com.zhiliaoapp.musically`. */
-  packageName: string;
-  /** e.g. `43.1.4`. */
-  versionName: string;
-  versionCode: number;
-  /** The UI language a phone gets when `locale` / `appium:simLocale` is not given. */
-  defaultLocale: SimLocale;
-  /** Screen size in pixels (Android coordinates). */
-  width: number;
-  height: number;
-}
+/** The facts of one TikTok build the simulator plays (without its resource-id table). */
+export type SimProfileInfo = Omit<AppProfile, 'seen'>;
 
 /** The facts of the profile `id` (one of {@link SIM_PROFILES}). */
 export function simProfileInfo(id: SimProfileId): SimProfileInfo {

@@ -1,4 +1,5 @@
 /** Device references (`--device`) and the adapter for each device kind. */
+import { isValidPhoneName, PHONE_NAME_RULE } from 'draftvault-sim-driver/api';
 import { DraftvaultError } from '../errors.js';
 import { androidAdapter } from './android/index.js';
 import { iosAdapter } from './ios/index.js';
@@ -35,6 +36,12 @@ export function parseDeviceRef(raw: string): DeviceRef {
   if (m) {
     const kind = m[1]!;
     if (kind === 'sim' || kind === 'sim-ios') {
+      // A simulated phone's name is its folder's name: `sim:..` must never reach a path.
+      if (id !== undefined && !isValidPhoneName(id)) {
+        throw new DraftvaultError('E_USAGE', `invalid simulated phone name "${id}" in --device ${raw}`, {
+          hint: PHONE_NAME_RULE,
+        });
+      }
       return { kind: 'sim', id: id ?? 'sim-1', platform: kind === 'sim' ? 'android' : 'ios' };
     }
     return { kind: kind as DeviceKind, id, platform: kind === 'ios' ? 'ios' : 'android' };

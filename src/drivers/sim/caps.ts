@@ -16,11 +16,16 @@ export const SIM_LOCALES = ['en', 'fr'] as const;
 /** One of {@link SIM_LOCALES}. */
 export type SimLocale = (typeof SIM_LOCALES)[number];
 
-/** What a simulated phone may be called (it names the phone's folder). */
-export const PHONE_NAME_RULE = 'letters, digits, ".", "_" or "-", at most 64';
+/** What a simulated phone may be called: it names the phone's folder, so no path tricks. */
+export const PHONE_NAME_RULE = '1 to 64 letters, digits, ".", "_" or "-", not starting with "."';
 
-/** A simulated phone's name. */
-export const phoneNameSchema = z.string().regex(/^[\w.-]{1,64}$/, PHONE_NAME_RULE);
+/**
+ * A simulated phone's name ({@link PHONE_NAME_RULE}): `..`, `.`, `.hidden` and `a/b` are refused,
+ * so a name can never point at the phones' home, its parent or another folder.
+ */
+export const phoneNameSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}$/, `must be ${PHONE_NAME_RULE}`);
 
 /** Faults the simulator can inject (all off by default). Counts are "how many times". */
 export const simFaultsSchema = z

@@ -5,13 +5,12 @@
  * `appium:simDevice` = name uses.
  */
 import { existsSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { PHONE_NAME_RULE, phoneNameSchema, simCapsSchema, simFaultsSchema } from './caps.js';
 import { createPhone } from './model/create.js';
 import { GALLERY_DIRS } from './model/posting.js';
 import type { PhoneState } from './model/state.js';
-import { PhoneStore } from './model/store.js';
+import { PhonePathError, PhoneStore } from './model/store.js';
 import type { Privacy } from './model/texts.js';
 import { problemsOf } from './problems.js';
 
@@ -119,10 +118,10 @@ export function isValidPhoneName(name: string): boolean {
 function storeOf(home: string, name: string): PhoneStore {
   if (!isValidPhoneName(name)) {
     throw new SimPhoneError('invalid-options', `invalid simulated phone name ${JSON.stringify(name)}`, [
-      { option: 'name', message: PHONE_NAME_RULE },
+      { option: 'name', message: `must be ${PHONE_NAME_RULE}` },
     ]);
   }
-  return new PhoneStore(join(resolve(home), name));
+  return PhoneStore.of(home, name);
 }
 
 /** Does the phone `name` exist under `home`? (False for an invalid name.) */
@@ -142,7 +141,8 @@ export function listPhones(home: string): string[] {
 /**
  * Create the phone `options.name` under `home`, or wipe and recreate it: TikTok installed (not
  * running), the drafts, the posts, the first-launch pop-ups pending.
- * @throws SimPhoneError `invalid-options` (nothing is touched) when an option is invalid
+ * @throws SimPhoneError `invalid-options` (nothing is touched) when an option is invalid;
+ *   `unsafe-path` (nothing is deleted) when the phone's folder is a link or resolves elsewhere
  */
 export async function resetPhone(home: string, options: PhoneOptions): Promise<PhoneSummary> {
   const parsed = parsePhoneOptions(options as Record<string, unknown>);
@@ -155,7 +155,7 @@ export async function resetPhone(home: string, options: PhoneOptions): Promise<P
   }
   const o = parsed.options;
   const store = storeOf(home, o.name);
-  const state = await createPhone(store, {
+  const spec = {
     platformName: o.platform === 'ios' ? 'iOS' : 'Android',
     simDevice: o.name,
     simDrafts: o.drafts,
@@ -166,8 +166,14 @@ export async function resetPhone(home: string, options: PhoneOptions): Promise<P
     simFaults: o.faults,
     simTimeScale: 0,
     simLaunchPopups: o.launchPopups,
-  });
-  return summarize(state, store);
+  } as const;
+  try {
+    return summarize(await createPhone(store, spec), store);
+  } catch (err) {
+    // The phone folder is a link, or resolves elsewhere: nothing was deleted.
+    if (err instanceof PhonePathError) throw new SimPhoneError('unsafe-path', err.message);
+    throw err;
+  }
 }
 
 /**

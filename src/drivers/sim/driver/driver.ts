@@ -9,7 +9,8 @@ import { util } from 'appium/support.js';
 import { fromWireCaps, parseSimCaps, type SimCaps } from '../caps.js';
 import { createPhone } from '../model/create.js';
 import { crash } from '../model/navigation.js';
-import { PhoneStore } from '../model/store.js';
+import type { PhoneState } from '../model/state.js';
+import { PhonePathError, PhoneStore } from '../model/store.js';
 import { ANDROID_STRATEGIES, IOS_STRATEGIES } from '../ui/locate.js';
 import { parseActions } from './actions.js';
 import { appCommands } from './app-commands.js';
@@ -59,8 +60,15 @@ export class SimDriver extends BaseDriver<Constraints, StringRecord, StringRecor
     if (ACTIVE.has(join(home, caps.simDevice))) {
       throw new errors.SessionNotCreatedError(`simulated phone "${caps.simDevice}" is already in a session`);
     }
-    const store = new PhoneStore(join(home, caps.simDevice));
-    const state = caps.simReset || !store.exists() ? await createPhone(store, caps) : store.load();
+    const store = PhoneStore.of(home, caps.simDevice);
+    let state: PhoneState;
+    try {
+      state = caps.simReset || !store.exists() ? await createPhone(store, caps) : store.load();
+    } catch (err) {
+      if (err instanceof PhonePathError)
+        throw new errors.SessionNotCreatedError(`simulated phone "${caps.simDevice}": ${err.message}`);
+      throw err;
+    }
     const platform = caps.platformName.toLowerCase() === 'ios' ? 'ios' : 'android';
     if ((state.platform ?? 'android') !== platform) {
       throw new errors.SessionNotCreatedError(

@@ -85,6 +85,10 @@ export function useSimHarness<S extends Session>(backend: SimBackend<S>) {
     if (ctx.home) rmSync(ctx.home, { recursive: true, force: true });
   });
   return {
+    /** The folder of this file's phones (`appium:simHome`). */
+    get phones(): string {
+      return join(ctx.home!, 'phones');
+    },
     /** Open a session on simulated phone `device` with these sim capabilities. */
     async open(
       device: string,
@@ -92,7 +96,7 @@ export function useSimHarness<S extends Session>(backend: SimBackend<S>) {
       extra: Record<string, unknown> = {},
       platform: 'android' | 'ios' = 'android',
     ): Promise<S> {
-      const withHome = { simHome: join(ctx.home!, 'phones'), ...caps };
+      const withHome = { simHome: this.phones, ...caps };
       const s = await backend.open(ctx.server!.url, device, withHome, extra, platform);
       ctx.sessions.push(s);
       return s;

@@ -1,9 +1,10 @@
 /** Device references (`--device`) and the adapter for each device kind. */
+import { isValidPhoneName, PHONE_NAME_RULE } from 'draftvault-sim-driver/api';
 import { closest, distance } from 'fastest-levenshtein';
 import { DraftvaultError } from '../errors.js';
 import { androidAdapter } from './android/index.js';
 import { iosAdapter } from './ios/index.js';
-import { simAdapter } from './sim/adapter.js';
+import { simAdapter } from './sim-adapter/index.js';
 import type { DeviceAdapter, DeviceKind, DeviceRef } from './types.js';
 
 const ADAPTERS: Record<DeviceKind, DeviceAdapter> = {
@@ -21,11 +22,6 @@ const DEVICE_HINT =
   'use "sim" (the simulated phone), "sim:<name>", "sim-ios:<name>", "android", "android:<serial>", ' +
   '"ios:<udid>", or a bare Android serial';
 
-/**
- * A simulated phone's name: letters, digits, ".", "_" or "-", not starting with a dot, at most 64.
- * It becomes a folder name, so nothing in it can climb out of its parent.
- */
-export const SIM_NAME = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,63}$/;
 /** An Android serial (USB serials, emulator-5554, host:port for adb over Wi-Fi). */
 const SERIAL = /^[A-Za-z0-9_][A-Za-z0-9._:-]{0,63}$/;
 /** An iOS udid. */
@@ -50,11 +46,12 @@ export function parseDeviceRef(raw: string): DeviceRef {
         `e.g. --device ${kind}:${kind.startsWith('sim') ? 'phone1' : 'R58M123ABC'}`,
       );
     if (kind === 'sim' || kind === 'sim-ios') {
-      if (id !== undefined && !SIM_NAME.test(id))
-        throw bad(
-          `invalid simulated phone name "${id}" in --device ${raw}`,
-          'letters, digits, ".", "_" or "-"; not starting with a dot; at most 64',
-        );
+      // A simulated phone's name is its folder's name: `sim:..` must never reach a path.
+      if (id !== undefined && !isValidPhoneName(id)) {
+        throw new DraftvaultError('E_USAGE', `invalid simulated phone name "${id}" in --device ${raw}`, {
+          hint: PHONE_NAME_RULE,
+        });
+      }
       return { kind: 'sim', id: id ?? 'sim-1', platform: kind === 'sim' ? 'android' : 'ios' };
     }
     if (id !== undefined && !(kind === 'ios' ? UDID : SERIAL).test(id))

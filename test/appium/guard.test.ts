@@ -11,7 +11,7 @@ import { remote } from 'webdriverio';
 import { type AppiumLease, acquireAppium } from '../../src/appium/endpoint.js';
 import { shellAllowed } from '../../src/appium/guard/policy.js';
 import { closeSession, openSession, type Session } from '../../src/appium/session.js';
-import { simCapabilities } from '../../src/drivers/sim/adapter.js';
+import { simCapabilities } from '../../src/drivers/sim-adapter/index.js';
 
 let lease: AppiumLease;
 let ours: Session;

@@ -11,11 +11,13 @@ describe('draftvault CLI', () => {
     for (const cmd of ['doctor', 'appium', 'sim']) expect(r.stdout).toContain(cmd);
   });
 
-  it('rejects an unknown option with one line on stderr and exit 2', async () => {
+  it('rejects an unknown option with one line and a hint on stderr, and exit 2', async () => {
     const r = await runCli(['doctor', '--bogus']);
     expect(r.code).toBe(2);
-    expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr).toMatch(/^draftvault: unknown option '--bogus'/);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^draftvault: unknown option '--bogus'.*\[E_USAGE\]$/);
+    expect(lines[1]).toMatch(/^ {2}hint: /);
   });
 
   it('rejects an unknown command with a suggestion and exit 2', async () => {

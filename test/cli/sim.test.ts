@@ -1,3 +1,5 @@
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/proc.js';
 import { useTmpDir } from '../helpers/tmp.js';
@@ -41,5 +43,29 @@ describe('draftvault sim', () => {
     const s = await runCli(['sim', 'state', '--device', 'nobody'], { DRAFTVAULT_HOME: tmp() });
     expect(s.code).toBe(2);
     expect(s.stderr).toMatch(/sim reset --device nobody/);
+  });
+
+  it('refuses phone names that are paths (.., ., .hidden, a/b) with exit 2 and touches nothing', async () => {
+    const home = tmp();
+    const keep = join(home, 'backups', 'sim-1', 'keep.mp4');
+    mkdirSync(dirname(keep), { recursive: true });
+    writeFileSync(keep, 'precious');
+    const before = readdirSync(home, { recursive: true }).sort();
+    for (const args of [
+      ['sim', 'reset', '--device', '..'],
+      ['sim', 'reset', '--device', '.'],
+      ['sim', 'reset', '--device', '.hidden'],
+      ['sim', 'reset', '--device', 'a/b'],
+      ['sim', 'state', '--device', '..'],
+      ['sim', 'caps', '--device', '.'],
+      ['backup', '--device', 'sim:..', '--dry-run'],
+      ['backup', '--device', 'sim-ios:.', '--dry-run'],
+    ]) {
+      const r = await runCli(args, { DRAFTVAULT_HOME: home });
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toMatch(/invalid simulated phone name/);
+    }
+    expect(readFileSync(keep, 'utf8')).toBe('precious');
+    expect(readdirSync(home, { recursive: true }).sort()).toEqual(before);
   });
 });

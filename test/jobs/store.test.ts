@@ -1,8 +1,8 @@
 import { existsSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { encodeVideo } from 'draftvault-sim-driver/api';
 import { describe, expect, it } from 'vitest';
-import { encodeVideo } from '../../src/drivers/sim/model/media.js';
 import { BackupStore, fileName } from '../../src/jobs/backup-store.js';
 import { privateFolder } from '../../src/jobs/folders.js';
 

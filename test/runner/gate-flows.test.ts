@@ -79,8 +79,7 @@ describe('paths built at run time', () => {
     expect(result.error?.code).toBe('E_PATH_OUTSIDE');
     expect(st.drafts).toHaveLength(2);
     const file = join(
-      sim.home,
-      'phones',
+      sim.phones,
       'gf-templated-paths',
       'fs',
       st.drafts.find((d) => d.id === 'd1')!.media.path,

@@ -4,9 +4,9 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { SimCapsInput } from 'draftvault-sim-driver/api';
 import { describe, expect, it } from 'vitest';
 import { deviceFacts } from '../../src/drivers/facts.js';
-import type { SimCapsInput } from '../../src/drivers/sim/caps.js';
 import type { Value } from '../../src/flows/expr.js';
 import { loadProject } from '../../src/flows/project.js';
 import { flowFiles, folderArtifacts } from '../../src/jobs/sinks.js';

@@ -2,26 +2,38 @@
  * `draftvault sim reset|state|caps`: prepare a simulated phone, look at it, and print the
  * capabilities that open a session on it (for Appium Inspector via `draftvault appium`).
  */
-import { join } from 'node:path';
 import type { Command } from 'commander';
-import { SIM_NAME } from '../../drivers/index.js';
-import { simCapabilities, simHome } from '../../drivers/sim/adapter.js';
-import { parseSimCaps, SIM_LOCALES, SIM_PROFILES } from '../../drivers/sim/caps.js';
-import { createPhone } from '../../drivers/sim/model/create.js';
-import { CAMERA_DIR, GALLERY_DIRS } from '../../drivers/sim/model/posting.js';
-import { PhoneStore } from '../../drivers/sim/model/store.js';
+import {
+  CAMERA_DIR,
+  inspectPhone,
+  isValidPhoneName,
+  PHONE_NAME_RULE,
+  type PhoneProblem,
+  parsePhoneOptions,
+  phoneExists,
+  resetPhone,
+  SIM_LOCALES,
+  SIM_PROFILES,
+} from 'draftvault-sim-driver/api';
+import { simCapabilities, simHome } from '../../drivers/sim-adapter/index.js';
 import { DraftvaultError } from '../../errors.js';
 import { type CliContext, println } from '../context.js';
 import { parseIntOption } from '../options.js';
 
-function storeFor(ctx: CliContext, device: string): PhoneStore {
-  // The name becomes a folder name: nothing in it may climb out of the simulated phones' folder.
-  if (!SIM_NAME.test(device)) {
+/** A valid phone name, or exit 2 before anything is touched. */
+function checkName(device: string): string {
+  if (!isValidPhoneName(device)) {
     throw new DraftvaultError('E_USAGE', `invalid simulated phone name "${device}"`, {
-      hint: 'letters, digits, ".", "_" or "-"; not starting with a dot; at most 64',
+      hint: PHONE_NAME_RULE,
     });
   }
-  return new PhoneStore(join(simHome(ctx.env, ctx.cwd), device));
+  return device;
+}
+
+/** The package's option problems in this command's flags (`profile` → `--profile`). */
+function usageError(problems: readonly PhoneProblem[]): DraftvaultError {
+  const flag = (option: string) => (option === 'name' ? '--device' : option ? `--${option}` : 'options');
+  return new DraftvaultError('E_USAGE', problems.map((p) => `${flag(p.option)} ${p.message}`).join('; '));
 }
 
 /** Add the sim command group. */
@@ -47,21 +59,16 @@ export function registerSim(program: Command, ctx: CliContext): void {
         locale?: string;
         seed: number;
       }) => {
-        const parsed = parseSimCaps({
-          automationName: 'DraftvaultSim',
-          simDevice: o.device,
-          simDrafts: o.drafts,
-          simPosts: o.posts,
-          simProfile: o.profile,
-          simLocale: o.locale,
-          simSeed: o.seed,
+        const parsed = parsePhoneOptions({
+          name: checkName(o.device),
+          drafts: o.drafts,
+          posts: o.posts,
+          profile: o.profile,
+          locale: o.locale,
+          seed: o.seed,
         });
-        if (!parsed.ok)
-          throw new DraftvaultError(
-            'E_USAGE',
-            parsed.problems.join('; ').replace(/appium:sim(\w)/g, (_m, c: string) => `--${c.toLowerCase()}`),
-          );
-        const state = await createPhone(storeFor(ctx, o.device), parsed.caps);
+        if (!parsed.ok) throw usageError(parsed.problems);
+        const state = await resetPhone(simHome(ctx.env, ctx.cwd), parsed.options);
         println(
           ctx.stdout,
           `simulated phone "${o.device}": TikTok ${o.profile} (${state.locale}), ${state.drafts.length} drafts`,
@@ -74,53 +81,23 @@ export function registerSim(program: Command, ctx: CliContext): void {
     .option('--device <name>', 'which simulated phone', 'sim-1')
     .option('--json', 'print JSON')
     .action(async (o: { device: string; json?: boolean }) => {
-      const store = storeFor(ctx, o.device);
-      if (!store.exists())
+      const home = simHome(ctx.env, ctx.cwd);
+      if (!phoneExists(home, checkName(o.device)))
         throw new DraftvaultError('E_USAGE', `no simulated phone "${o.device}"`, {
           hint: `run \`draftvault sim reset --device ${o.device}\``,
         });
-      const s = store.load();
-      const gallery = GALLERY_DIRS.flatMap((d) => store.list(d));
-      const summary = {
-        device: s.device,
-        profile: s.profile,
-        locale: s.locale,
-        app: {
-          running: s.app.running,
-          screen: s.app.stack.at(-1)?.name ?? 'launcher',
-          popup: s.app.popup ?? null,
-        },
-        drafts: s.drafts.map((d) => ({
-          id: d.id,
-          caption: d.caption,
-          sha256: d.media.sha256,
-          size: d.media.size,
-        })),
-        posts: s.posts.map((p) => ({
-          id: p.id,
-          privacy: p.privacy,
-          status: p.status,
-          fromDraft: p.fromDraft ?? null,
-          caption: p.caption,
-        })),
-        gallery: gallery.map((f) => ({
-          path: f.path,
-          size: f.size,
-          modified: new Date(f.mtimeMs).toISOString(),
-        })),
-        faults: s.faults,
-      };
+      const summary = inspectPhone(home, o.device);
       if (o.json) return println(ctx.stdout, JSON.stringify(summary, null, 2));
       println(
         ctx.stdout,
-        `${s.device}: TikTok ${s.profile} (${s.locale}), app ${summary.app.running ? `on ${summary.app.screen}` : 'not running'}`,
+        `${summary.device}: TikTok ${summary.profile} (${summary.locale}), app ${summary.app.running ? `on ${summary.app.screen}` : 'not running'}`,
       );
-      println(ctx.stdout, `drafts (${s.drafts.length}):`);
+      println(ctx.stdout, `drafts (${summary.drafts.length}):`);
       for (const d of summary.drafts) println(ctx.stdout, `  ${d.id.padEnd(6)} ${d.caption}`);
-      println(ctx.stdout, `posts (${s.posts.length}):`);
+      println(ctx.stdout, `posts (${summary.posts.length}):`);
       for (const p of summary.posts)
         println(ctx.stdout, `  ${p.id.padEnd(6)} ${p.privacy.padEnd(8)} ${p.status.padEnd(9)} ${p.caption}`);
-      println(ctx.stdout, `gallery (${gallery.length}, ${CAMERA_DIR} and other media folders):`);
+      println(ctx.stdout, `gallery (${summary.gallery.length}, ${CAMERA_DIR} and other media folders):`);
       for (const f of summary.gallery) println(ctx.stdout, `  ${f.path} ${f.size} bytes`);
     });
   sim
@@ -128,7 +105,7 @@ export function registerSim(program: Command, ctx: CliContext): void {
     .description('print the capabilities that open a session on a simulated phone (e.g. in Appium Inspector)')
     .option('--device <name>', 'which simulated phone', 'sim-1')
     .action((o: { device: string }) => {
-      storeFor(ctx, o.device);
+      checkName(o.device);
       const caps = simCapabilities({ kind: 'sim', id: o.device, platform: 'android' });
       caps['appium:simHome'] = simHome(ctx.env, ctx.cwd);
       println(ctx.stdout, JSON.stringify(caps, null, 2));

@@ -4,15 +4,28 @@
  * Names are sent with the `appium:` prefix, which Appium strips before the driver sees them.
  */
 import { z } from 'zod';
-import { problemsOf } from '../../validation.js';
+import { problemsOf } from './problems.js';
 
 /** TikTok builds the simulator can play (ids and layout per version; see model/profiles.ts). */
 export const SIM_PROFILES = ['tiktok-43.1.4', 'tiktok-46.6.3', 'trill-44.4.3', 'tiktok-47.0.3'] as const;
+/** One of {@link SIM_PROFILES}. */
 export type SimProfileId = (typeof SIM_PROFILES)[number];
 
 /** UI languages the simulator has texts for. */
 export const SIM_LOCALES = ['en', 'fr'] as const;
+/** One of {@link SIM_LOCALES}. */
 export type SimLocale = (typeof SIM_LOCALES)[number];
+
+/** What a simulated phone may be called: it names the phone's folder, so no path tricks. */
+export const PHONE_NAME_RULE = '1 to 64 letters, digits, ".", "_" or "-", not starting with "."';
+
+/**
+ * A simulated phone's name ({@link PHONE_NAME_RULE}): `..`, `.`, `.hidden` and `a/b` are refused,
+ * so a name can never point at the phones' home, its parent or another folder.
+ */
+export const phoneNameSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}$/, `must be ${PHONE_NAME_RULE}`);
 
 /** Faults the simulator can inject (all off by default). Counts are "how many times". */
 export const simFaultsSchema = z
@@ -37,6 +50,7 @@ export const simFaultsSchema = z
     duplicateNext: z.boolean().default(false),
   })
   .strict();
+/** Faults with their defaults applied. */
 export type SimFaults = z.infer<typeof simFaultsSchema>;
 
 /** The simulator's own capabilities (without the `appium:` prefix). */
@@ -45,10 +59,7 @@ export const simCapsSchema = z
     platformName: z.enum(['Android', 'iOS', 'android', 'ios']).default('Android'),
     automationName: z.literal('DraftvaultSim').or(z.literal('draftvaultsim')),
     /** Which simulated phone (one state file each). */
-    simDevice: z
-      .string()
-      .regex(/^[\w.-]{1,64}$/, 'letters, digits, ".", "_" or "-", at most 64')
-      .default('sim-1'),
+    simDevice: phoneNameSchema.default('sim-1'),
     /** Folder that holds the simulated phones' state. Default `$DRAFTVAULT_HOME/sim` or `.draftvault/sim`. */
     simHome: z.string().min(1).optional(),
     /** Start from a fresh phone even if a state file exists. */
@@ -76,10 +87,15 @@ export const simCapsSchema = z
       .default(['notif', 'contacts']),
   })
   .passthrough();
+/** The simulator's capabilities with their defaults applied (no `appium:` prefix). */
 export type SimCaps = z.infer<typeof simCapsSchema>;
+/** The simulator's capabilities as a client writes them (no `appium:` prefix; defaults optional). */
 export type SimCapsInput = z.input<typeof simCapsSchema>;
 
-/** Validate caps; returns the parsed caps or a readable list of problems. */
+/**
+ * Validate caps (without the `appium:` prefix); returns the parsed caps or one line per problem,
+ * each naming its capability (`appium:simProfile must be one of ...`).
+ */
 export function parseSimCaps(
   raw: Record<string, unknown>,
 ): { ok: true; caps: SimCaps } | { ok: false; problems: string[] } {
@@ -100,4 +116,9 @@ export function toWireCaps(caps: Partial<SimCapsInput>): Record<string, unknown>
     if (v !== undefined) out[k === 'platformName' ? k : `appium:${k}`] = v;
   }
   return out;
+}
+
+/** Strip the wire prefix (`appium:simDrafts` → `simDrafts`), as Appium does before a driver sees caps. */
+export function fromWireCaps(caps: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(caps).map(([k, v]) => [k.replace(/^appium:/, ''), v]));
 }

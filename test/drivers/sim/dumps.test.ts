@@ -7,9 +7,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DOMParser, type Element } from '@xmldom/xmldom';
+import { type SimCapsInput, simProfileInfo } from 'draftvault-sim-driver/api';
 import { describe, expect, it } from 'vitest';
-import type { SimCapsInput } from '../../../src/drivers/sim/caps.js';
-import { getProfile } from '../../../src/drivers/sim/model/profiles.js';
 import { by, launchAndDismiss, tap, toPostScreen, UI, useSimServer } from '../../helpers/sim.js';
 
 const DUMPS = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'tiktok-dumps');
@@ -105,7 +104,7 @@ function dump(name: string): DumpNode[] {
 
 describe.skipIf(!haveDumps)('simulator vs real TikTok dumps', () => {
   it('43.1.4 post screen (tt4314_publish_post_screen.xml)', async () => {
-    const pkg = getProfile('tiktok-43.1.4').packageName;
+    const pkg = simProfileInfo('tiktok-43.1.4').packageName;
     const got = await pageOn(
       'dump-4314-post',
       { simProfile: 'tiktok-43.1.4', simLocale: 'en', simDrafts: 1 },
@@ -137,7 +136,7 @@ describe.skipIf(!haveDumps)('simulator vs real TikTok dumps', () => {
   });
 
   it('47.0.3 French post screen (tt4703_fr_publish_post_screen.xml)', async () => {
-    const pkg = getProfile('tiktok-47.0.3').packageName;
+    const pkg = simProfileInfo('tiktok-47.0.3').packageName;
     const got = await pageOn(
       'dump-4703-post',
       { simProfile: 'tiktok-47.0.3', simLocale: 'fr', simDrafts: 1 },
@@ -172,7 +171,7 @@ describe.skipIf(!haveDumps)('simulator vs real TikTok dumps', () => {
   });
 
   it('43.1.4 French own profile with an upload in progress (tt4314_fr_publish_posted.xml)', async () => {
-    const pkg = getProfile('tiktok-43.1.4').packageName;
+    const pkg = simProfileInfo('tiktok-43.1.4').packageName;
     const got = await pageOn(
       'dump-4314-posted',
       { simProfile: 'tiktok-43.1.4', simLocale: 'fr', simDrafts: 1, simPosts: 8, simTimeScale: 1 },
@@ -213,7 +212,7 @@ describe.skipIf(!haveDumps)('simulator vs real TikTok dumps', () => {
   });
 
   it('46.6.3 upload progress badge over the Friends tab (tt4663_en_publish_uploading.xml)', async () => {
-    const pkg = getProfile('tiktok-46.6.3').packageName;
+    const pkg = simProfileInfo('tiktok-46.6.3').packageName;
     const got = await pageOn(
       'dump-4663-up',
       { simProfile: 'tiktok-46.6.3', simLocale: 'en', simDrafts: 1, simTimeScale: 1 },
@@ -228,7 +227,7 @@ describe.skipIf(!haveDumps)('simulator vs real TikTok dumps', () => {
   });
 
   it('shared collections pop-up, French (tt4314_fr_collections_popup.xml)', async () => {
-    const pkg = getProfile('tiktok-43.1.4').packageName;
+    const pkg = simProfileInfo('tiktok-43.1.4').packageName;
     const got = await pageOn(
       'dump-coll',
       { simProfile: 'tiktok-43.1.4', simLocale: 'fr', simLaunchPopups: ['collections'] },
@@ -248,7 +247,7 @@ describe.skipIf(!haveDumps)('simulator vs real TikTok dumps', () => {
   });
 
   it('update prompt: an opaque dialog with no text, desc or id (tt4314_fr_update_prompt.xml)', async () => {
-    const pkg = getProfile('tiktok-43.1.4').packageName;
+    const pkg = simProfileInfo('tiktok-43.1.4').packageName;
     const d = dump('tt4314_fr_update_prompt.xml');
     const card = d.find((n) => n.bounds === '[152,562][928,1658]' && n.pkg === pkg)!;
     expect(card).toMatchObject({ cls: 'android.view.ViewGroup', text: '', desc: '', id: '' });
@@ -268,7 +267,7 @@ describe.skipIf(!haveDumps)('simulator vs real TikTok dumps', () => {
   });
 
   it('cold start: no TikTok window yet (tt4314_fr_launch_black.xml, tt4314_fr_launch_starting_window.xml)', async () => {
-    const pkg = getProfile('tiktok-43.1.4').packageName;
+    const pkg = simProfileInfo('tiktok-43.1.4').packageName;
     for (const f of ['tt4314_fr_launch_black.xml', 'tt4314_fr_launch_starting_window.xml']) {
       expect(
         dump(f).filter((n) => n.pkg === pkg),

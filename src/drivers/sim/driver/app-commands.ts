@@ -1,26 +1,19 @@
 /**
  * App lifecycle and file transfer, with the real drivers' semantics: base64 file bodies, app
- * states 0-4, and no access to an app's private storage (a phone without root refuses it).
+ * states 0-4, and no access to an app's private storage (a phone without root refuses it; see
+ * paths.ts).
  */
 import { errors } from '@appium/base-driver';
 import { background, launch } from '../model/navigation.js';
 import { top } from '../model/state.js';
-import { PhonePathError } from '../model/store.js';
 import type { SimDriver } from './driver.js';
+import { onPhone, shellFilePath } from './paths.js';
 
 const LAUNCHER = 'com.android.launcher3';
 
 function dev(d: SimDriver) {
   if (!d.phone) throw new errors.NoSuchDriverError('no session');
   return d.phone;
-}
-
-function checkPath(path: string): void {
-  if (/^\/data\/(data|user)\//.test(path)) {
-    throw new errors.UnknownError(
-      `Permission denied: cannot access '${path}' (app-private storage needs root)`,
-    );
-  }
 }
 
 /** Commands mixed into SimDriver. */
@@ -58,25 +51,15 @@ export const appCommands = {
   },
   async pushFile(this: SimDriver, remotePath: string, base64Data: string) {
     const d = dev(this);
-    checkPath(remotePath);
-    try {
-      d.store.writeFile(remotePath, Buffer.from(base64Data, 'base64'), Date.now());
-    } catch (err) {
-      if (err instanceof PhonePathError) throw new errors.InvalidArgumentError(err.message);
-      throw err;
-    }
+    const path = shellFilePath(remotePath);
+    onPhone(() => d.store.writeFile(path, Buffer.from(base64Data, 'base64'), Date.now()));
   },
   async pullFile(this: SimDriver, remotePath: string) {
     const d = dev(this);
-    checkPath(remotePath);
-    let exists: boolean;
-    try {
-      exists = d.store.fileExists(remotePath);
-    } catch (err) {
-      throw new errors.InvalidArgumentError((err as Error).message);
-    }
-    if (!exists) throw new errors.UnknownError(`Remote path '${remotePath}' does not exist on the device`);
-    return d.store.readFile(remotePath).toString('base64');
+    const path = shellFilePath(remotePath);
+    if (!onPhone(() => d.store.fileExists(path)))
+      throw new errors.UnknownError(`Remote path '${remotePath}' does not exist on the device`);
+    return onPhone(() => d.store.readFile(path)).toString('base64');
   },
   async getDeviceTime(this: SimDriver) {
     return new Date().toISOString();

@@ -6,10 +6,11 @@ import { join, resolve } from 'node:path';
 import { BaseDriver, DeviceSettings, errors } from '@appium/base-driver';
 import type { StringRecord } from '@appium/types';
 import { util } from 'appium/support.js';
-import { parseSimCaps, type SimCaps } from '../caps.js';
+import { fromWireCaps, parseSimCaps, type SimCaps } from '../caps.js';
 import { createPhone } from '../model/create.js';
 import { crash } from '../model/navigation.js';
-import { PhoneStore } from '../model/store.js';
+import type { PhoneState } from '../model/state.js';
+import { PhonePathError, PhoneStore } from '../model/store.js';
 import { ANDROID_STRATEGIES, IOS_STRATEGIES } from '../ui/locate.js';
 import { parseActions } from './actions.js';
 import { appCommands } from './app-commands.js';
@@ -48,7 +49,7 @@ export class SimDriver extends BaseDriver<Constraints, StringRecord, StringRecor
       (a): a is W3CCaps => !!a && typeof a === 'object' && 'alwaysMatch' in (a as object),
     );
     const raw = { ...w3c?.alwaysMatch, ...w3c?.firstMatch?.[0] };
-    const plain = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k.replace(/^appium:/, ''), v]));
+    const plain = fromWireCaps(raw);
     const parsed = parseSimCaps(plain);
     if (!parsed.ok)
       throw new errors.SessionNotCreatedError(
@@ -59,8 +60,15 @@ export class SimDriver extends BaseDriver<Constraints, StringRecord, StringRecor
     if (ACTIVE.has(join(home, caps.simDevice))) {
       throw new errors.SessionNotCreatedError(`simulated phone "${caps.simDevice}" is already in a session`);
     }
-    const store = new PhoneStore(join(home, caps.simDevice));
-    const state = caps.simReset || !store.exists() ? await createPhone(store, caps) : store.load();
+    const store = PhoneStore.of(home, caps.simDevice);
+    let state: PhoneState;
+    try {
+      state = caps.simReset || !store.exists() ? await createPhone(store, caps) : store.load();
+    } catch (err) {
+      if (err instanceof PhonePathError)
+        throw new errors.SessionNotCreatedError(`simulated phone "${caps.simDevice}": ${err.message}`);
+      throw err;
+    }
     const platform = caps.platformName.toLowerCase() === 'ios' ? 'ios' : 'android';
     if ((state.platform ?? 'android') !== platform) {
       throw new errors.SessionNotCreatedError(

@@ -4,6 +4,7 @@
  */
 import { errors } from '@appium/base-driver';
 import type { SimDriver } from './driver.js';
+import { onPhone, shellFilePath, shellPath } from './paths.js';
 
 /** Method name → driver command and parameters (Appium validates them). */
 export const EXECUTE_METHODS = {
@@ -36,10 +37,10 @@ function dev(d: SimDriver) {
 
 /** Commands mixed into SimDriver. */
 export const mobileCommands = {
+  /** Delete one file (not a folder); false when there is none. Paths are checked as the shell user's. */
   async mobileDeleteFile(this: SimDriver, remotePath: string) {
-    if (/^\/data\/(data|user)\//.test(remotePath))
-      throw new errors.UnknownError(`Permission denied: ${remotePath}`);
-    return dev(this).store.deleteFile(remotePath);
+    const path = shellFilePath(remotePath);
+    return onPhone(() => dev(this).store.deleteFile(path));
   },
   async mobileGetBatteryInfo(this: SimDriver) {
     return { level: dev(this).state.device_.battery / 100, state: 2 };
@@ -64,9 +65,8 @@ export const mobileCommands = {
     this.assertFeatureEnabled('adb_shell');
     const d = dev(this);
     if (command === 'ls') {
-      const dir = args.filter((a) => !a.startsWith('-')).at(-1) ?? '/';
-      return `${d.store
-        .list(dir)
+      const dir = shellPath(args.filter((a) => !a.startsWith('-')).at(-1) ?? '/');
+      return `${onPhone(() => d.store.list(dir))
         .map((f) =>
           args.includes('-l')
             ? `-rw-rw---- 1 u0_a1 media_rw ${f.size} ${new Date(f.mtimeMs).toISOString()} ${f.path.split('/').pop()}`

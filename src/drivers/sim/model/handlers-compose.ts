@@ -1,7 +1,7 @@
 /** Actions from a draft or a picked video to Post: editor, post screen, privacy, More options. */
 import { createHash } from 'node:crypto';
-import { probeMp4 } from '../../../media/mp4.js';
 import type { Handlers } from './app.js';
+import { readMovie } from './mp4.js';
 import { pop, popTo, push, resetTo } from './navigation.js';
 import { startPost } from './posting.js';
 import type { Media } from './state.js';
@@ -84,9 +84,5 @@ export const composeHandlers: Handlers = {
 
 /** A picked video keeps its own duration; a file mp4box cannot read gets a nominal one. */
 function durationOf(bytes: Buffer): number {
-  try {
-    return probeMp4(bytes).durationMs;
-  } catch {
-    return 1000;
-  }
+  return readMovie(bytes)?.durationMs ?? 1000;
 }

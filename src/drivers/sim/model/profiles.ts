@@ -12,9 +12,12 @@ import type { SimLocale, SimProfileId } from '../caps.js';
 /** One TikTok build. */
 export interface AppProfile {
   id: SimProfileId;
+  /** The app's package (Android) / bundle id, e.g. `com.zhiliaoapp.musically`. */
   packageName: string;
+  /** e.g. `43.1.4`. */
   versionName: string;
   versionCode: number;
+  /** The UI language a phone gets when no locale is asked for. */
   defaultLocale: SimLocale;
   /** Screen size in pixels. */
   width: number;

@@ -82,6 +82,7 @@ export type Screen =
 
 /** Pop-ups TikTok shows at launch or at random. */
 export const POPUP_KINDS = ['notif', 'contacts', 'collections', 'follow', 'update'] as const;
+/** One of {@link POPUP_KINDS}. */
 export type PopupKind = (typeof POPUP_KINDS)[number];
 
 /** The whole phone. */

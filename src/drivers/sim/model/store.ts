@@ -4,16 +4,19 @@
  */
 import {
   existsSync,
+  lstatSync,
   mkdirSync,
   readdirSync,
   readFileSync,
+  realpathSync,
   rmSync,
   statSync,
   utimesSync,
   writeFileSync,
 } from 'node:fs';
-import { dirname, join, posix } from 'node:path';
+import { basename, dirname, join, posix, resolve, sep } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
+import { PHONE_NAME_RULE, phoneNameSchema } from '../caps.js';
 import type { PhoneState } from './state.js';
 
 /** A file on the phone. */
@@ -26,10 +29,51 @@ export interface PhoneFile {
 /** Thrown for phone paths the simulator (or a real phone without root) will not touch. */
 export class PhonePathError extends Error {}
 
+/**
+ * A phone path in its one canonical form: absolute, `.` and `..` resolved (as the phone's shell
+ * does: `..` at `/` stays at `/`), the shared-storage aliases mapped to `/sdcard`.
+ * @throws PhonePathError for a relative path
+ */
+export function normalizePhonePath(phonePath: string): string {
+  if (!phonePath.startsWith('/')) throw new PhonePathError(`not an absolute path: ${phonePath}`);
+  const p = posix.normalize(phonePath).replace(/(.)\/+$/, '$1');
+  return p
+    .replace(/^\/storage\/emulated\/0(?=\/|$)/, '/sdcard')
+    .replace(/^\/storage\/self\/primary(?=\/|$)/, '/sdcard');
+}
+
+/** The real path of `p` (symlinks resolved), also for a path that does not exist yet. */
+function realPath(p: string): string {
+  let rest = '';
+  for (let cur = p; ; ) {
+    try {
+      return join(realpathSync(cur), rest);
+    } catch (err) {
+      if (!['ENOENT', 'ENOTDIR'].includes((err as NodeJS.ErrnoException).code ?? '')) throw err;
+    }
+    const parent = dirname(cur);
+    if (parent === cur) return p;
+    rest = join(basename(cur), rest);
+    cur = parent;
+  }
+}
+
+function isInside(p: string, root: string): boolean {
+  return p === root || p.startsWith(root.endsWith(sep) ? root : root + sep);
+}
+
 /** Persistence for one simulated phone. */
 export class PhoneStore {
   readonly statePath: string;
   readonly fsRoot: string;
+
+  /** The store of the phone `name` under `home`; `name` must be a valid phone name. */
+  static of(home: string, name: string): PhoneStore {
+    if (!phoneNameSchema.safeParse(name).success) {
+      throw new PhonePathError(`invalid simulated phone name ${JSON.stringify(name)}: ${PHONE_NAME_RULE}`);
+    }
+    return new PhoneStore(join(resolve(home), name));
+  }
 
   constructor(readonly dir: string) {
     this.statePath = join(dir, 'state.json');
@@ -50,24 +94,36 @@ export class PhoneStore {
     writeFileAtomic.sync(this.statePath, JSON.stringify(state), { fsync: true });
   }
 
-  /** Forget everything on this phone. */
+  /**
+   * Forget everything on this phone: delete its folder, and only that. A phone folder that is a
+   * link, or whose real path is not `<real home>/<name>`, is refused (nothing is deleted); links
+   * inside it are removed, never followed.
+   */
   wipe(): void {
+    let st: ReturnType<typeof lstatSync>;
+    try {
+      st = lstatSync(this.dir);
+    } catch {
+      return; // nothing there
+    }
+    const expected = join(realPath(dirname(this.dir)), basename(this.dir));
+    if (st.isSymbolicLink() || !st.isDirectory() || realPath(this.dir) !== expected) {
+      throw new PhonePathError(`refusing to delete ${this.dir}: not a simulated phone's own folder`);
+    }
     rmSync(this.dir, { recursive: true, force: true });
   }
 
   /**
    * Map a phone path to the computer. `/sdcard/...` and `/storage/emulated/0/...` are the shared
-   * storage; `/data/...` is app-private. Anything that escapes its root is refused.
+   * storage; `/data/...` is app-private. The result (links resolved) is always inside the
+   * phone's file tree; anything else is refused.
    */
   hostPath(phonePath: string): string {
-    let p = posix.normalize(phonePath);
-    if (!p.startsWith('/')) throw new PhonePathError(`not an absolute path: ${phonePath}`);
-    p = p
-      .replace(/^\/storage\/emulated\/0(?=\/|$)/, '/sdcard')
-      .replace(/^\/storage\/self\/primary(?=\/|$)/, '/sdcard');
-    if (p.includes('/../') || p.endsWith('/..'))
-      throw new PhonePathError(`path escapes its root: ${phonePath}`);
-    return join(this.fsRoot, p);
+    const host = join(this.fsRoot, normalizePhonePath(phonePath));
+    if (!isInside(realPath(host), realPath(this.fsRoot))) {
+      throw new PhonePathError(`path escapes the phone's file tree: ${phonePath}`);
+    }
+    return host;
   }
 
   writeFile(phonePath: string, bytes: Buffer, mtimeMs?: number): void {
@@ -88,10 +144,15 @@ export class PhoneStore {
     return existsSync(this.hostPath(phonePath));
   }
 
+  /**
+   * Delete one file; false when there is none. Folders are refused, as the real driver's
+   * `mobile: deleteFile` refuses them (`rm -f` of a file).
+   */
   deleteFile(phonePath: string): boolean {
     const host = this.hostPath(phonePath);
     if (!existsSync(host)) return false;
-    rmSync(host, { recursive: true, force: true });
+    if (!lstatSync(host).isFile()) throw new PhonePathError(`The item at '${phonePath}' is not a file`);
+    rmSync(host, { force: true });
     return true;
   }
 
@@ -103,7 +164,7 @@ export class PhoneStore {
       .filter((e) => e.isFile())
       .map((e) => {
         const st = statSync(join(host, e.name));
-        return { path: posix.join(posix.normalize(phoneDir), e.name), size: st.size, mtimeMs: st.mtimeMs };
+        return { path: posix.join(normalizePhonePath(phoneDir), e.name), size: st.size, mtimeMs: st.mtimeMs };
       })
       .sort((a, b) => b.mtimeMs - a.mtimeMs || b.path.localeCompare(a.path));
   }

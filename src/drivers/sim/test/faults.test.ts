@@ -1,8 +1,9 @@
 /** Every fault the simulator can inject, switched on by capability and observed through WebDriver. */
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { POPUP_KINDS } from '../../../src/drivers/sim/model/state.js';
-import { by, launchAndDismiss, simState, tap, toPostScreen, UI, useSimServer } from '../../helpers/sim.js';
+import { POPUP_KINDS } from '../model/state.js';
+import { useSimServer } from './support/sim.js';
+import { by, launchAndDismiss, simState, tap, toPostScreen, UI } from './support/walk.js';
 
 const sim = useSimServer();
 const PKG = 'com.zhiliaoapp.musically';

@@ -3,7 +3,8 @@
  * same Appium server and client. (No real iOS TikTok hierarchy is public: see tiktok-ui.md B.5.)
  */
 import { describe, expect, it } from 'vitest';
-import { simState, useSimServer } from '../../helpers/sim.js';
+import { useSimServer } from './support/sim.js';
+import { simState } from './support/walk.js';
 
 const sim = useSimServer();
 const pred = (p: string) => `-ios predicate string:${p}`;

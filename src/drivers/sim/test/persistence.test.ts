@@ -3,22 +3,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseAppiumUrl } from '../../../src/appium/endpoint.js';
-import { startAppium } from '../../../src/appium/server.js';
-import { openSession } from '../../../src/appium/session.js';
-import { toWireCaps } from '../../../src/drivers/sim/caps.js';
-import { alive, eventually } from '../../helpers/proc.js';
-import { by, launchAndDismiss, simState, tap, toPostScreen, UI } from '../../helpers/sim.js';
+import { startAppium } from './support/appium.js';
+import { openSimSession } from './support/sim.js';
+import { by, launchAndDismiss, simState, tap, toPostScreen, UI } from './support/walk.js';
 
-const home = mkdtempSync(join(tmpdir(), 'dv-persist-'));
+const home = mkdtempSync(join(tmpdir(), 'sim-persist-'));
 afterAll(() => rmSync(home, { recursive: true, force: true }));
 
 async function session(server: { url: string }, caps: Record<string, unknown>) {
-  return openSession({
-    endpoint: parseAppiumUrl(server.url),
-    device: { kind: 'sim', id: 'persist', platform: 'android' },
-    capabilities: toWireCaps({ simHome: join(home, 'phones'), ...caps }),
-  });
+  return openSimSession(server.url, 'persist', { simHome: join(home, 'phones'), ...caps });
 }
 
 describe('simulated phone persistence', () => {
@@ -31,7 +24,7 @@ describe('simulated phone persistence', () => {
     await tap(s1, by.desc(UI.en.onlyYou));
     const before = await simState(s1);
     process.kill(first.pid, 'SIGKILL');
-    expect(await eventually(() => !alive(first.pid))).toBe(true);
+    await first.exited;
 
     const second = await startAppium({ logFile: join(home, 'a2.log') });
     try {

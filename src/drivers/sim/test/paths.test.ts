@@ -1,8 +1,9 @@
 /** The other app paths the product uses: restore through the picker, deleting, saving from the player, scrolling. */
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { encodeVideo } from '../../../src/drivers/sim/model/media.js';
-import { by, launchAndDismiss, simState, tap, toPostScreen, UI, useSimServer } from '../../helpers/sim.js';
+import { encodeVideo } from '../model/media.js';
+import { useSimServer } from './support/sim.js';
+import { by, launchAndDismiss, simState, tap, toPostScreen, UI } from './support/walk.js';
 
 const sim = useSimServer();
 const PKG = 'com.zhiliaoapp.musically';

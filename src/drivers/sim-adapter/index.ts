@@ -1,12 +1,16 @@
-/** Client side of the simulated phone: capabilities, their validation, files through the session. */
+/**
+ * draftvault's adapter for the simulated phone (the `draftvault-sim-driver` package): the
+ * capabilities that open a session on it, their validation, files through the session, and its
+ * session errors in draftvault's terms.
+ */
 import { join } from 'node:path';
+import { parseSimCaps, type SimCapsInput, toWireCaps } from 'draftvault-sim-driver/api';
 import { DraftvaultError } from '../../errors.js';
 import { dataHome } from '../../paths.js';
 import { ANDROID_MEDIA, TIKTOK_ANDROID_PACKAGE } from '../android/index.js';
 import { refuseDestructiveCaps, unprefixed } from '../constraints.js';
 import { shellIO } from '../shell-io.js';
 import type { DeviceAdapter, DeviceRef } from '../types.js';
-import { parseSimCaps, type SimCapsInput, toWireCaps } from './caps.js';
 
 /** Where simulated phones keep their state for this environment. */
 export function simHome(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string {

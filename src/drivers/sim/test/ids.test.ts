@@ -1,7 +1,8 @@
 /** Resource-ids are obfuscated per version in the real app: a flow keyed on one build's ids fails on another. */
 import { describe, expect, it } from 'vitest';
-import { getProfile, shortId } from '../../../src/drivers/sim/model/profiles.js';
-import { launchAndDismiss, toPostScreen, UI, useSimServer } from '../../helpers/sim.js';
+import { getProfile, shortId } from '../model/profiles.js';
+import { useSimServer } from './support/sim.js';
+import { launchAndDismiss, toPostScreen, UI } from './support/walk.js';
 
 const sim = useSimServer();
 

@@ -5,10 +5,11 @@
  */
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { videoTag } from '../../../src/drivers/sim/model/media.js';
-import { getProfile } from '../../../src/drivers/sim/model/profiles.js';
-import { probeMp4 } from '../../../src/media/mp4.js';
-import { by, simState, tap, UI, useSimServer } from '../../helpers/sim.js';
+import { videoTag } from '../model/media.js';
+import { readMovie } from '../model/mp4.js';
+import { getProfile } from '../model/profiles.js';
+import { useSimServer } from './support/sim.js';
+import { by, simState, tap, UI } from './support/walk.js';
 
 const sim = useSimServer();
 
@@ -72,9 +73,9 @@ describe.each(PROFILES)('manual backup walk on %s (%s)', (profile, locale) => {
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(first.media.sha256);
     expect(videoTag(bytes)).toBe(`walk-${profile}/${first.id}`);
     expect(saved.media.sha256).toBe(first.media.sha256);
-    const info = probeMp4(bytes);
-    expect(info.durationMs).toBeGreaterThan(0);
-    expect(info.tracks[0]!.codec).toMatch(/^avc1/);
+    const movie = readMovie(bytes);
+    expect(movie?.durationMs).toBeGreaterThan(0);
+    expect(movie?.codecs[0]).toMatch(/^avc1/);
     await sim.close(s);
   });
 });

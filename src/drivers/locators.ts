@@ -10,7 +10,16 @@ export interface Locator {
   value: string;
 }
 
-const q = (s: string) => JSON.stringify(s);
+/**
+ * A UiSelector string argument. The UiAutomator2 server undoes only `\"` in a string literal and
+ * passes every other backslash to java.util.regex as it is (notes/uiautomator2.md, from the
+ * server's bytecode), so a regex must reach it with single backslashes: JSON quoting would turn
+ * `\s` into a literal backslash and an `s`.
+ */
+export const uiQuote = (s: string) => `"${s.replace(/"/g, '\\"')}"`;
+const q = uiQuote;
+/** An NSPredicate string literal. */
+const pq = (s: string) => JSON.stringify(s);
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Android: fields of one alternative become one UiSelector chain (all must match). */
@@ -40,7 +49,7 @@ function ios(a: Alternative): Locator {
   if (a.predicate) return { using: '-ios predicate string', value: a.predicate };
   if (a.xpath) return { using: 'xpath', value: a.xpath };
   const parts: string[] = [];
-  const text = (op: string, v: string) => parts.push(`label ${op} ${q(v)}`);
+  const text = (op: string, v: string) => parts.push(`label ${op} ${pq(v)}`);
   if (a.text !== undefined) text('==', a.text);
   if (a.textContains !== undefined) text('CONTAINS', a.textContains);
   if (a.textStartsWith !== undefined) text('BEGINSWITH', a.textStartsWith);
@@ -49,8 +58,8 @@ function ios(a: Alternative): Locator {
   if (a.descContains !== undefined) text('CONTAINS', a.descContains);
   if (a.descStartsWith !== undefined) text('BEGINSWITH', a.descStartsWith);
   if (a.descMatches !== undefined) text('MATCHES', a.descMatches);
-  if (a.id !== undefined) parts.push(`name == ${q(a.id)}`);
-  if (a.className !== undefined) parts.push(`type == ${q(a.className)}`);
+  if (a.id !== undefined) parts.push(`name == ${pq(a.id)}`);
+  if (a.className !== undefined) parts.push(`type == ${pq(a.className)}`);
   return { using: '-ios predicate string', value: parts.join(' AND ') };
 }
 

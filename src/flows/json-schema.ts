@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { conditionSchema } from '../steps/common.js';
 import { STEPS } from '../steps/index.js';
 import { flowHeaderSchema } from './flow.js';
+import { screensFileSchema } from './screens.js';
 import { selectorFileSchema } from './selectors.js';
 
 type Json = Record<string, unknown>;
@@ -56,6 +57,15 @@ export function flowJsonSchema(): Json {
     title: 'draftvault flow',
     ...header,
     $defs: { steps: { type: 'array', items: { $ref: '#/$defs/step' } }, step: stepItemSchema() },
+  };
+}
+
+/** The screens file schema. */
+export function screensJsonSchema(): Json {
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    title: 'draftvault screens',
+    ...toJson(screensFileSchema),
   };
 }
 

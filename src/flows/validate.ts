@@ -5,6 +5,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { DraftvaultError, toDraftvaultError } from '../errors.js';
+import { loadScreenBook } from '../jobs/check-hierarchy.js';
 import { type LoadOptions, loadProject } from './project.js';
 import { checkSelectorFile, parseSelectorFile, type SelectorFile } from './selector-file.js';
 import { DEFAULT_MAX_YAML_BYTES, readYamlSource } from './source.js';
@@ -13,7 +14,7 @@ import { parseYaml } from './yaml.js';
 /** The result for one file. */
 export interface FileCheck {
   file: string;
-  kind: 'flow' | 'selectors' | 'unknown';
+  kind: 'flow' | 'selectors' | 'screens' | 'unknown';
   error?: DraftvaultError;
   /** Allowed but discouraged constructs (xpath). */
   warnings: string[];
@@ -62,6 +63,9 @@ export function checkFile(file: string, opts: LoadOptions = {}): FileCheck {
     if (root && typeof root === 'object' && 'steps' in root) {
       kind = 'flow';
       loadProject(file, opts);
+    } else if (root && typeof root === 'object' && 'screens' in root) {
+      kind = 'screens';
+      loadScreenBook(file, opts.maxBytes);
     } else if (root && typeof root === 'object' && ('selectors' in root || 'watchers' in root)) {
       kind = 'selectors';
       const sf = parseSelectorFile(y);

@@ -9,6 +9,7 @@
  * screen says the post would be public. Anything that goes wrong while proving refuses the
  * action (fail closed). Nothing in a flow, selector file or config reaches this code.
  */
+import { uiQuote } from '../drivers/locators.js';
 import { DraftvaultError } from '../errors.js';
 import type { Point, Rect } from '../steps/types.js';
 import { normaliseText, PUBLIC_PATTERN, PUBLISH_PATTERN, ROW_PATTERN, rowsProvePrivate } from './privacy.js';
@@ -36,7 +37,7 @@ interface Lookup {
   value: string;
 }
 
-const q = (s: string) => JSON.stringify(s);
+const q = uiQuote;
 
 /** Android lookups of every node whose text or content-desc matches `pattern` (case-insensitive). */
 function androidLookups(pattern: string, fields: ('text' | 'description')[]): Lookup[] {
@@ -48,7 +49,7 @@ function androidLookups(pattern: string, fields: ('text' | 'description')[]): Lo
 
 /** An iOS lookup of every element whose label, name or value matches `pattern`. */
 function iosLookup(pattern: string): Lookup[] {
-  const p = q(pattern);
+  const p = JSON.stringify(pattern);
   return [
     {
       using: '-ios predicate string',

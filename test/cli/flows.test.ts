@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { flowJsonSchema, selectorsJsonSchema } from '../../src/flows/json-schema.js';
+import { flowJsonSchema, screensJsonSchema, selectorsJsonSchema } from '../../src/flows/json-schema.js';
 import { ROOT, runCli } from '../helpers/proc.js';
 import { useTmpDir } from '../helpers/tmp.js';
 
@@ -55,7 +55,7 @@ describe('draftvault flows', () => {
   it('schema: the committed JSON Schemas are current, and every shipped YAML file names and passes them', async () => {
     const out = tmp();
     expect((await runCli(['flows', 'schema', '--out', out])).code).toBe(0);
-    for (const f of ['flow.schema.json', 'selectors.schema.json']) {
+    for (const f of ['flow.schema.json', 'selectors.schema.json', 'screens.schema.json']) {
       expect(readFileSync(join(out, f), 'utf8'), `${f} is stale: run draftvault flows schema`).toBe(
         readFileSync(join(FLOWS, 'schema', f), 'utf8'),
       );
@@ -63,13 +63,12 @@ describe('draftvault flows', () => {
     const ajv = new Ajv2020({ strict: false, allErrors: true });
     const flow = ajv.compile(flowJsonSchema());
     const selectors = ajv.compile(selectorsJsonSchema());
+    const screens = ajv.compile(screensJsonSchema());
     for (const f of readdirSync(join(FLOWS, 'tiktok'))) {
       const text = readFileSync(join(FLOWS, 'tiktok', f), 'utf8');
-      const isSelectors = f === 'selectors.yaml';
-      expect(text.split('\n')[0], f).toBe(
-        `# yaml-language-server: $schema=../schema/${isSelectors ? 'selectors' : 'flow'}.schema.json`,
-      );
-      const check = isSelectors ? selectors : flow;
+      const kind = f === 'selectors.yaml' ? 'selectors' : f === 'screens.yaml' ? 'screens' : 'flow';
+      expect(text.split('\n')[0], f).toBe(`# yaml-language-server: $schema=../schema/${kind}.schema.json`);
+      const check = kind === 'selectors' ? selectors : kind === 'screens' ? screens : flow;
       expect(check(parse(text)), `${f}: ${JSON.stringify(check.errors)}`).toBe(true);
     }
     // And the schema catches what editors should underline.

@@ -4,17 +4,19 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/config.js';
 import { DraftvaultError } from '../../errors.js';
-import { flowJsonSchema, selectorsJsonSchema } from '../../flows/json-schema.js';
+import { flowJsonSchema, screensJsonSchema, selectorsJsonSchema } from '../../flows/json-schema.js';
 import { allErrors, validatePaths } from '../../flows/validate.js';
 import { checkWritableFolder } from '../../jobs/folders.js';
 import { packageRoot } from '../../paths.js';
 import { type CliContext, println } from '../context.js';
+import { registerFlowsCheck } from './flows-check.js';
 
 /** Add the flows command group. */
 export function registerFlows(program: Command, ctx: CliContext): void {
   const flows = program
     .command('flows')
-    .description('check flow and selector files; write their JSON Schemas');
+    .description('check flow and selector files, and selectors on saved screens; write their JSON Schemas');
+  registerFlowsCheck(flows, ctx);
   flows
     .command('validate')
     .description(
@@ -65,17 +67,24 @@ export function registerFlows(program: Command, ctx: CliContext): void {
     });
   flows
     .command('schema')
-    .description('write flow.schema.json and selectors.schema.json (for editor autocompletion)')
+    .description('write flow, selectors and screens JSON Schemas (for editor autocompletion)')
     .option('--out <dir>', 'folder to write into', join(packageRoot(), 'flows', 'schema'))
     .action(async (o: { out: string }) => {
       const out = checkWritableFolder(resolve(ctx.cwd, o.out), '--out');
       // Shipped beside the flows and read by editors: ordinary files, not private ones.
       await mkdir(out, { recursive: true });
-      await writeFile(join(out, 'flow.schema.json'), `${JSON.stringify(flowJsonSchema(), null, 2)}\n`);
-      await writeFile(
-        join(out, 'selectors.schema.json'),
-        `${JSON.stringify(selectorsJsonSchema(), null, 2)}\n`,
+      const schemas = {
+        flow: flowJsonSchema(),
+        selectors: selectorsJsonSchema(),
+        screens: screensJsonSchema(),
+      };
+      for (const [name, schema] of Object.entries(schemas))
+        await writeFile(join(out, `${name}.schema.json`), `${JSON.stringify(schema, null, 2)}\n`);
+      println(
+        ctx.stdout,
+        `wrote ${Object.keys(schemas)
+          .map((n) => `${n}.schema.json`)
+          .join(', ')} in ${out}`,
       );
-      println(ctx.stdout, `wrote ${join(out, 'flow.schema.json')} and selectors.schema.json`);
     });
 }

@@ -44,7 +44,7 @@ describe('simulator faults', () => {
     const s = await ready('f-slow', { slowUploadFactor: 50 }, { simTimeScale: 0.01 });
     await toPostScreen(s, 'en');
     await tap(s, by.text(t.post));
-    const badge = await s.$('android=new UiSelector().textMatches("\\\\d{1,2}%")');
+    const badge = await s.$('android=new UiSelector().textMatches("\\d{1,2}%")');
     expect(await badge.isExisting()).toBe(true);
     expect((await simState(s)).posts[0]!.status).toBe('uploading');
     await badge.waitForExist({ reverse: true, timeout: 30_000, interval: 100 });

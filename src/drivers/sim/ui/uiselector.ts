@@ -70,7 +70,8 @@ function parseChain(src: string): ParsedUiSelector {
       raw === undefined
         ? undefined
         : raw.startsWith('"')
-          ? (JSON.parse(raw) as string)
+          ? // As the UiAutomator2 server: only \" is undone; every other backslash reaches the regex.
+            raw.slice(1, -1).replace(/\\"/g, '"')
           : raw === 'true'
             ? true
             : raw === 'false'

@@ -2,8 +2,6 @@
  * Open a WebdriverIO session on a device through an Appium endpoint.
  */
 import { remote } from 'webdriverio';
-import { adapterFor } from '../drivers/index.js';
-import type { DeviceRef } from '../drivers/types.js';
 import { DraftvaultError } from '../errors.js';
 import type { AppiumEndpoint } from './endpoint.js';
 import { TOKEN_CAP } from './protocol.js';
@@ -14,9 +12,12 @@ export type Session = WebdriverIO.Browser;
 /** Options for {@link openSession}. */
 export interface OpenSessionOptions {
   endpoint: AppiumEndpoint;
-  device: DeviceRef;
-  /** Extra capabilities on top of the adapter's. */
-  capabilities?: Record<string, unknown>;
+  /** The capabilities (the device adapter makes them; this layer knows no device kind). */
+  capabilities: Record<string, unknown>;
+  /** The device in words, for errors ("sim device phone1"). */
+  describe: string;
+  /** Turns a driver's session error into one that names the device and the fix. */
+  explain?: (err: Error) => DraftvaultError | undefined;
   /** The embedded server's guard token (see guard/plugin.ts). */
   token?: string;
   /** How long one WebDriver request may take (ms). Real phones can be slow to start a session. */
@@ -30,11 +31,7 @@ export interface OpenSessionOptions {
  */
 export async function openSession(opts: OpenSessionOptions): Promise<Session> {
   opts.signal?.throwIfAborted();
-  const adapter = adapterFor(opts.device.kind);
-  const capabilities = {
-    ...adapter.capabilities(opts.device, opts.capabilities),
-    ...(opts.token ? { [TOKEN_CAP]: opts.token } : {}),
-  };
+  const capabilities = { ...opts.capabilities, ...(opts.token ? { [TOKEN_CAP]: opts.token } : {}) };
   try {
     return await remote({
       protocol: opts.endpoint.protocol,
@@ -62,10 +59,10 @@ export async function openSession(opts: OpenSessionOptions): Promise<Session> {
       });
     }
     throw (
-      adapter.explainSessionError(e, opts.device) ??
+      opts.explain?.(e) ??
       new DraftvaultError(
         'E_DEVICE_UNAVAILABLE',
-        `cannot open a session on ${describe(opts.device)}: ${firstLine(e)}`,
+        `cannot open a session on ${opts.describe}: ${firstLine(e)}`,
         {
           hint: 'run `draftvault doctor` to see what is missing',
           cause: e,
@@ -82,10 +79,6 @@ export async function closeSession(session: Session): Promise<void> {
   } catch {
     // The device or server may already be gone; nothing left to release.
   }
-}
-
-function describe(device: DeviceRef): string {
-  return device.id ? `${device.kind} device ${device.id}` : `the ${device.kind} device`;
 }
 
 function firstLine(e: Error): string {

@@ -1,6 +1,8 @@
 /** Device references (`--device`) and the adapter for each device kind. */
 import { isValidPhoneName, PHONE_NAME_RULE } from 'draftvault-sim-driver/api';
 import { closest, distance } from 'fastest-levenshtein';
+import type { AppiumEndpoint } from '../appium/endpoint.js';
+import { openSession, type Session } from '../appium/session.js';
 import { DraftvaultError } from '../errors.js';
 import { androidAdapter } from './android/index.js';
 import { iosAdapter } from './ios/index.js';
@@ -67,6 +69,26 @@ export function parseDeviceRef(raw: string): DeviceRef {
     );
   if (SERIAL.test(raw)) return { kind: 'android', id: raw, platform: 'android' };
   throw bad(`unknown device "${raw}"`);
+}
+
+/** Open a WebdriverIO session on `device`: the adapter's capabilities and error translation. */
+export function openDeviceSession(o: {
+  endpoint: AppiumEndpoint;
+  device: DeviceRef;
+  /** Extra capabilities on top of the adapter's. */
+  capabilities?: Record<string, unknown>;
+  token?: string;
+  signal?: AbortSignal;
+}): Promise<Session> {
+  const adapter = adapterFor(o.device.kind);
+  return openSession({
+    endpoint: o.endpoint,
+    capabilities: adapter.capabilities(o.device, o.capabilities),
+    describe: o.device.id ? `${o.device.kind} device ${o.device.id}` : `the ${o.device.kind} device`,
+    explain: (e) => adapter.explainSessionError(e, o.device),
+    token: o.token,
+    signal: o.signal,
+  });
 }
 
 export type { DeviceAdapter, DeviceKind, DeviceRef } from './types.js';

@@ -2,7 +2,7 @@
  * Selector alternative → Appium locator. The one place that knows locator syntax:
  * UiSelector chains on Android (one round trip, no page source), NSPredicate on iOS.
  */
-import type { Alternative } from '../flows/selectors.js';
+import type { Alternative } from '../core/selectors.js';
 
 /** A WebDriver locator. */
 export interface Locator {

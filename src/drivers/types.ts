@@ -3,6 +3,7 @@
  * Appium capability names, driver settings, the app's id, how files are listed and pulled on
  * that kind of device, and the drivers' error texts: jobs never branch on the device kind.
  */
+import type { DeviceFacts as SelectorFacts } from '../core/selectors.js';
 import type { DraftvaultError } from '../errors.js';
 
 /** Device kinds draftvault can drive. */
@@ -17,12 +18,8 @@ export interface DeviceRef {
   platform: 'android' | 'ios';
 }
 
-/** What flows key on about a device. */
-export interface DeviceFacts {
-  platform: 'android' | 'ios';
-  appVersion?: string;
-  locale?: string;
-  /** The device's name in logs, folders and reports. */
+/** What flows key on about a device, and its name in logs, folders and reports. */
+export interface DeviceFacts extends SelectorFacts {
   device: string;
 }
 

@@ -3,10 +3,10 @@
  * default timeout) and a list of steps.
  */
 import { z } from 'zod';
+import type { Value } from '../core/expr.js';
+import { duration, versionRange } from '../core/fields.js';
 import type { Span } from '../errors.js';
 import type { AnyStep } from '../steps/index.js';
-import type { Value } from './expr.js';
-import { duration, versionRange } from './fields.js';
 
 const paramValue = z.union([z.string(), z.number(), z.boolean()]);
 

@@ -3,11 +3,11 @@
  * underlines mistakes). Derived from the same zod schemas the parser uses, so they cannot drift.
  */
 import { z } from 'zod';
+import { selectorFileSchema } from '../core/selectors.js';
 import { conditionSchema } from '../steps/common.js';
 import { STEPS } from '../steps/index.js';
 import { flowHeaderSchema } from './flow.js';
 import { screensFileSchema } from './screens.js';
-import { selectorFileSchema } from './selectors.js';
 
 type Json = Record<string, unknown>;
 

@@ -3,8 +3,9 @@
  * parameters: names checked, values typed (declared, or the type of the default), required ones
  * required. Everything here happens before any session starts.
  */
+
+import type { Value } from '../core/expr.js';
 import { DraftvaultError } from '../errors.js';
-import type { Value } from './expr.js';
 import type { Flow } from './flow.js';
 import { didYouMean } from './yaml.js';
 

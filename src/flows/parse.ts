@@ -5,11 +5,11 @@
  */
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { z } from 'zod';
+import { duration } from '../core/fields.js';
 import { DraftvaultError } from '../errors.js';
 import { conditionSchema } from '../steps/common.js';
 import { type AnyStep, STEPS, stepKind } from '../steps/index.js';
 import type { RetryPolicy, Step } from '../steps/types.js';
-import { duration } from './fields.js';
 import { type Flow, flowHeaderSchema, type ParamDecl } from './flow.js';
 import { didYouMean, errorAt, issueToError, nodeAt, spanOf, valueAt, type YamlFile } from './yaml.js';
 

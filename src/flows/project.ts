@@ -6,11 +6,11 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { type Pair, type Scalar, visit } from 'yaml';
+import { parseExpr, parseTemplate, type Template, variablesOf } from '../core/expr.js';
 import { checkDevicePath, confineHostPath } from '../core/paths.js';
 import { DraftvaultError, isDraftvaultError } from '../errors.js';
 import { type AnyStep, stepKind } from '../steps/index.js';
 import type { SelectorRef, Step } from '../steps/types.js';
-import { parseExpr, parseTemplate, type Template, variablesOf } from './expr.js';
 import { type Flow, fitsParam } from './flow.js';
 import { parseFlow } from './parse.js';
 import { parseSelectorFile, SelectorRegistry } from './selector-file.js';

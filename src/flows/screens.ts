@@ -3,10 +3,13 @@
  * each screen (selectors that must all be there) and which named selectors the flows need on it.
  * `flows check` and `check-ui` use it to test every needed selector where it is needed.
  */
+
+import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
-import type { Span } from '../errors.js';
+import { DraftvaultError, type Span } from '../errors.js';
+import { parseSelectorFile, SelectorRegistry } from './selector-file.js';
 import { readYamlSource } from './source.js';
-import { errorAt, issueToError, nodeAt, parseYaml, spanOf } from './yaml.js';
+import { didYouMean, errorAt, issueToError, nodeAt, parseYaml, spanOf } from './yaml.js';
 
 const name = z.string().regex(/^[a-zA-Z][\w]*(\.[a-zA-Z][\w]*)*$/, 'a selector name');
 
@@ -79,4 +82,32 @@ export function loadScreens(file: string, maxBytes?: number): ScreensFile {
       span: spanOf(y, nodeAt(y, ['screens', n], true)),
     })),
   };
+}
+
+/** The screens file and the selectors it names, checked. */
+export interface ScreenBook {
+  screens: ScreensFile;
+  selectors: SelectorRegistry;
+}
+
+/** Load `screens.yaml` and its selector files; every name it uses must exist (exit 2 otherwise). */
+export function loadScreenBook(file: string, maxBytes?: number): ScreenBook {
+  const screens = loadScreens(file, maxBytes);
+  const selectors = new SelectorRegistry();
+  for (const rel of screens.selectorFiles) {
+    const p = resolve(dirname(file), rel);
+    selectors.add(parseSelectorFile(parseYaml(readYamlSource(p, maxBytes, 'selector file'), p)));
+  }
+  selectors.check();
+  for (const s of screens.screens) {
+    for (const n of [...s.detect, ...s.absent, ...s.needs]) {
+      if (selectors.byName.has(n)) continue;
+      const sug = didYouMean(n, selectors.names());
+      throw new DraftvaultError('E_UNKNOWN_SELECTOR', `screen "${s.name}" names unknown selector "${n}"`, {
+        span: s.span,
+        hint: sug ? `did you mean "${sug}"?` : 'name a selector defined in the selector files',
+      });
+    }
+  }
+  return { screens, selectors };
 }

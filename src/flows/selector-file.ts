@@ -1,6 +1,5 @@
 /** Load selector files: named selectors (with their places) and pop-up watchers, checked. */
 import { isMap, isScalar } from 'yaml';
-import type { Span } from '../errors.js';
 import {
   type Alternative,
   alternativeSchema,
@@ -8,7 +7,8 @@ import {
   selectorDefSchema,
   selectorFileSchema,
   type Watcher,
-} from './selectors.js';
+} from '../core/selectors.js';
+import type { Span } from '../errors.js';
 import { didYouMean, errorAt, issueToError, nodeAt, spanOf, type YamlFile } from './yaml.js';
 
 /** A named selector and where it was defined. */

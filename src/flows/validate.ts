@@ -5,8 +5,8 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { DraftvaultError, toDraftvaultError } from '../errors.js';
-import { loadScreenBook } from '../jobs/check-hierarchy.js';
 import { type LoadOptions, loadProject } from './project.js';
+import { loadScreenBook } from './screens.js';
 import { checkSelectorFile, parseSelectorFile, type SelectorFile } from './selector-file.js';
 import { DEFAULT_MAX_YAML_BYTES, readYamlSource } from './source.js';
 import { parseYaml } from './yaml.js';

@@ -6,16 +6,13 @@
  * screen that is not a pop-up, every watcher must find nothing.
  */
 import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { alternativesFor, type DeviceFacts, describeAlternative } from '../core/selectors.js';
 import { type HTree, parseHierarchy } from '../drivers/android/hierarchy.js';
 import { matchSelector, resolvesToOne, type SelectorMatch } from '../drivers/android/match.js';
 import { FLAVOURS } from '../drivers/android/uiselector.js';
 import { DraftvaultError } from '../errors.js';
-import { loadScreens, type Screen, type ScreensFile } from '../flows/screens.js';
-import { type NamedSelector, parseSelectorFile, SelectorRegistry } from '../flows/selector-file.js';
-import { alternativesFor, type DeviceFacts, describeAlternative } from '../flows/selectors.js';
-import { readYamlSource } from '../flows/source.js';
-import { didYouMean, parseYaml } from '../flows/yaml.js';
+import type { Screen, ScreenBook } from '../flows/screens.js';
+import type { NamedSelector } from '../flows/selector-file.js';
 
 /** One selector on one screen. */
 export interface SelectorCheck {
@@ -36,34 +33,6 @@ export interface FileCheck {
   how: 'detected' | 'told' | 'unknown';
   checks: SelectorCheck[];
   ok: boolean;
-}
-
-/** The screens file and the selectors it names, checked. */
-export interface ScreenBook {
-  screens: ScreensFile;
-  selectors: SelectorRegistry;
-}
-
-/** Load `screens.yaml` and its selector files; every name it uses must exist (exit 2 otherwise). */
-export function loadScreenBook(file: string, maxBytes?: number): ScreenBook {
-  const screens = loadScreens(file, maxBytes);
-  const selectors = new SelectorRegistry();
-  for (const rel of screens.selectorFiles) {
-    const p = resolve(dirname(file), rel);
-    selectors.add(parseSelectorFile(parseYaml(readYamlSource(p, maxBytes, 'selector file'), p)));
-  }
-  selectors.check();
-  for (const s of screens.screens) {
-    for (const n of [...s.detect, ...s.absent, ...s.needs]) {
-      if (selectors.byName.has(n)) continue;
-      const sug = didYouMean(n, selectors.names());
-      throw new DraftvaultError('E_UNKNOWN_SELECTOR', `screen "${s.name}" names unknown selector "${n}"`, {
-        span: s.span,
-        hint: sug ? `did you mean "${sug}"?` : 'name a selector defined in the selector files',
-      });
-    }
-  }
-  return { screens, selectors };
 }
 
 function matcher(t: HTree, book: ScreenBook, facts: DeviceFacts, flavour: keyof typeof FLAVOURS) {

@@ -4,10 +4,10 @@
  */
 import { open } from 'node:fs/promises';
 import { acquireAppium } from '../appium/endpoint.js';
-import { closeSession, openSession, type Session } from '../appium/session.js';
+import { closeSession, type Session } from '../appium/session.js';
 import { checkDevicePath } from '../core/paths.js';
 import { deviceFacts } from '../drivers/facts.js';
-import { adapterFor } from '../drivers/index.js';
+import { adapterFor, openDeviceSession } from '../drivers/index.js';
 import type { DeviceFacts, DeviceIO, DeviceRef, MediaFolders } from '../drivers/types.js';
 
 /** A device ready for flows. */
@@ -61,7 +61,7 @@ export async function withDeviceSession<T>(
     signal: opts.signal,
   });
   try {
-    const session = await openSession({
+    const session = await openDeviceSession({
       endpoint: lease.endpoint,
       device: opts.device,
       capabilities: opts.capabilities,

@@ -4,8 +4,8 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Value } from '../core/expr.js';
 import { DraftvaultError, rethrowInterrupt } from '../errors.js';
-import type { Value } from '../flows/expr.js';
 import { type LoadOptions, loadProject, type Project } from '../flows/project.js';
 import type { Reporter } from '../runner/events.js';
 import { runFlow } from '../runner/run.js';

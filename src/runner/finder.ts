@@ -5,10 +5,10 @@
  * the screen is as expected.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { Alternative } from '../core/selectors.js';
+import { describeAlternative } from '../core/selectors.js';
 import { type Locator, toLocator } from '../drivers/locators.js';
 import { DraftvaultError } from '../errors.js';
-import type { Alternative } from '../flows/selectors.js';
-import { describeAlternative } from '../flows/selectors.js';
 import type { Device, FoundElement, SelectorRef } from '../steps/types.js';
 import { elementIds } from './device.js';
 

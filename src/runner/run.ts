@@ -5,12 +5,12 @@
  */
 import { resolve as resolvePath } from 'node:path';
 import pRetry from 'p-retry';
+import { evaluate, parseExpr, parseTemplate, renderTemplate, truthy, type Value } from '../core/expr.js';
+import { versionMatches } from '../core/fields.js';
+import { alternativesFor, type DeviceFacts, describeAlternative } from '../core/selectors.js';
 import { asInterrupt, DraftvaultError, isInterrupt, type Span, toDraftvaultError } from '../errors.js';
-import { evaluate, parseExpr, parseTemplate, renderTemplate, truthy, type Value } from '../flows/expr.js';
-import { versionMatches } from '../flows/fields.js';
 import type { Flow } from '../flows/flow.js';
 import type { Project } from '../flows/project.js';
-import { alternativesFor, type DeviceFacts, describeAlternative } from '../flows/selectors.js';
 import { stepKind } from '../steps/index.js';
 import type { Condition, FileSink, SelectorRef, Step, StepContext } from '../steps/types.js';
 import { GatedDevice } from './device.js';

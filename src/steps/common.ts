@@ -1,7 +1,7 @@
 /** Argument schemas shared by several step kinds. */
 import { z } from 'zod';
-import { expression, template, versionRange } from '../flows/fields.js';
-import { alternativeSchema } from '../flows/selectors.js';
+import { expression, template, versionRange } from '../core/fields.js';
+import { alternativeSchema } from '../core/selectors.js';
 import type { Point } from './types.js';
 
 /** A selector name (`nav.profile`) or one inline alternative (`{ text: Post }`). */

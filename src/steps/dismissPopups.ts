@@ -9,7 +9,7 @@
  * ```
  */
 import { z } from 'zod';
-import { duration } from '../flows/fields.js';
+import { duration } from '../core/fields.js';
 import { defineStep } from './types.js';
 
 export const dismissPopups = defineStep({

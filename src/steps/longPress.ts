@@ -8,7 +8,7 @@
  * ```
  */
 import { z } from 'zod';
-import { duration } from '../flows/fields.js';
+import { duration } from '../core/fields.js';
 import { pointArg, resolvePoint, selectorRef, selectorShorthand } from './common.js';
 import { defineStep } from './types.js';
 

@@ -6,8 +6,8 @@
  * ```
  */
 import { z } from 'zod';
+import { regex } from '../core/fields.js';
 import { DraftvaultError } from '../errors.js';
-import { regex } from '../flows/fields.js';
 import { selectorRef } from './common.js';
 import { defineStep } from './types.js';
 

@@ -10,7 +10,7 @@
  * ```
  */
 import { z } from 'zod';
-import { duration } from '../flows/fields.js';
+import { duration } from '../core/fields.js';
 import { pointArg, resolvePoint, selectorRef } from './common.js';
 import { defineStep, type StepContext } from './types.js';
 

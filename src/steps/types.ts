@@ -3,9 +3,9 @@
  * its own file; `index.ts` registers them and derives the step types from that registry.
  */
 import type { z } from 'zod';
+import type { Value } from '../core/expr.js';
+import type { Alternative } from '../core/selectors.js';
 import type { Span } from '../errors.js';
-import type { Value } from '../flows/expr.js';
-import type { Alternative } from '../flows/selectors.js';
 
 /** A selector: a name from a selector file, or one inline alternative. */
 export type SelectorRef = string | Alternative;

@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { remote } from 'webdriverio';
 import { type AppiumLease, acquireAppium } from '../../src/appium/endpoint.js';
 import { shellAllowed } from '../../src/appium/guard/policy.js';
-import { closeSession, openSession, type Session } from '../../src/appium/session.js';
+import { closeSession, type Session } from '../../src/appium/session.js';
+import { openDeviceSession } from '../../src/drivers/index.js';
 import { simCapabilities } from '../../src/drivers/sim-adapter/index.js';
 
 let lease: AppiumLease;
@@ -20,7 +21,7 @@ let runDir: string;
 beforeAll(async () => {
   runDir = mkdtempSync(join(tmpdir(), 'dv-guard-'));
   lease = await acquireAppium({ runDir, allowInsecure: ['draftvaultsim:adb_shell'] });
-  ours = await openSession({
+  ours = await openDeviceSession({
     endpoint: lease.endpoint,
     device: { kind: 'sim', id: 'guarded', platform: 'android' },
     capabilities: {

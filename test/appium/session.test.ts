@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAppiumUrl } from '../../src/appium/endpoint.js';
 import { type AppiumServer, startAppium } from '../../src/appium/server.js';
-import { openSession } from '../../src/appium/session.js';
+
+import { openDeviceSession } from '../../src/drivers/index.js';
 import { DraftvaultError } from '../../src/errors.js';
 import { useTmpDir } from '../helpers/tmp.js';
 
@@ -22,7 +23,7 @@ afterAll(async () => {
 describe('UiAutomator2 session with no phone attached', () => {
   it('fails within 30 s with an error that names the missing device and the fix', async () => {
     const started = Date.now();
-    const err = await openSession({
+    const err = await openDeviceSession({
       endpoint: parseAppiumUrl(server.url),
       device: { kind: 'android', platform: 'android' },
     }).catch((e: unknown) => e);
@@ -42,7 +43,7 @@ describe('UiAutomator2 session with no phone attached', () => {
 describe('external server', () => {
   it('reports E_APPIUM_UNAVAILABLE when nothing answers at --appium-url', async () => {
     await expect(
-      openSession({
+      openDeviceSession({
         endpoint: parseAppiumUrl('http://127.0.0.1:9/'),
         device: { kind: 'sim', id: 'x', platform: 'android' },
       }),

@@ -6,7 +6,7 @@ import {
   parseTemplate,
   renderTemplate,
   variablesOf,
-} from '../../src/flows/expr.js';
+} from '../../src/core/expr.js';
 
 const vars: Record<string, unknown> = { count: 3, caption: 'beach', on: true, params: { x: 'y' } };
 const lookup = (p: string[]) =>

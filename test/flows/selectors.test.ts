@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { alternativesFor, describeAlternative, type SelectorDef } from '../../src/core/selectors.js';
 import { toLocator } from '../../src/drivers/locators.js';
-import { alternativesFor, describeAlternative, type SelectorDef } from '../../src/flows/selectors.js';
 
 const def: SelectorDef = {
   description: 'the Post button',

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { toWireCaps } from 'draftvault-sim-driver/api';
 import { parseAppiumUrl } from '../../src/appium/endpoint.js';
 import { startAppium } from '../../src/appium/server.js';
-import { closeSession, openSession } from '../../src/appium/session.js';
+import { closeSession } from '../../src/appium/session.js';
+import { openDeviceSession } from '../../src/drivers/index.js';
 import { useSimHarness } from '../../src/drivers/sim/test/support/sim.js';
 
 // Walking the simulated app (texts per locale, selectors, launch, to the post screen) and the
@@ -28,7 +29,7 @@ export function useSimServer() {
     start: (dir) =>
       startAppium({ logFile: join(dir, 'appium.log'), allowInsecure: ['draftvaultsim:adb_shell'] }),
     open: (url, device, caps, extra, platform) =>
-      openSession({
+      openDeviceSession({
         endpoint: parseAppiumUrl(url),
         device: { kind: 'sim', id: device, platform },
         capabilities: { ...toWireCaps(caps), ...extra },

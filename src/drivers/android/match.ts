@@ -4,7 +4,7 @@
  * only, XPath over the page source (the active window too, without `enableMultiWindows`).
  */
 import xpath from 'xpath';
-import type { Alternative } from '../../flows/selectors.js';
+import type { Alternative } from '../../core/selectors.js';
 import { toLocator } from '../locators.js';
 import { type HNode, type HTree, windowNodes } from './hierarchy.js';
 import { findAllUiSelector, type RegexFlavour, UiSelectorSyntaxError } from './uiselector.js';

@@ -4,7 +4,6 @@
  * Only the device layer (src/drivers/locators.ts) turns an alternative into a locator.
  */
 import { z } from 'zod';
-import type { DeviceFacts as Facts } from '../drivers/types.js';
 import { regex, versionMatches, versionRange } from './fields.js';
 
 /** One way to find an element. Fields in one alternative must all match. */
@@ -87,7 +86,11 @@ export const selectorFileSchema = z
   .strict();
 
 /** What the device looks like, for choosing alternatives (the device's name is not needed). */
-export type DeviceFacts = Omit<Facts, 'device'>;
+export interface DeviceFacts {
+  platform: 'android' | 'ios';
+  appVersion?: string;
+  locale?: string;
+}
 
 /** The alternatives that apply to this device, in the order to try them. */
 export function alternativesFor(def: SelectorDef, facts: DeviceFacts): Alternative[] {

@@ -4,9 +4,9 @@ import { parseAppiumUrl } from '../appium/endpoint.js';
 import { loadConfig } from '../config/config.js';
 import { parseDeviceRef } from '../drivers/index.js';
 import { DraftvaultError } from '../errors.js';
+import type { JobReporter } from '../jobs/events.js';
 import type { JobOptions } from '../jobs/job-session.js';
 import { dataHome } from '../paths.js';
-import type { Reporter } from '../runner/events.js';
 import type { CliContext } from './context.js';
 
 /** A whole number within bounds. */
@@ -24,7 +24,7 @@ export function parseIntOption(name: string, min = 0, max = Number.MAX_SAFE_INTE
 export function jobOptions(
   ctx: CliContext,
   f: { device: string; appiumUrl?: string; caps?: string },
-  reporter: (runDir: string) => Reporter,
+  reporter: (runDir: string) => JobReporter,
 ): JobOptions {
   const device = parseDeviceRef(f.device);
   if (f.appiumUrl) parseAppiumUrl(f.appiumUrl);

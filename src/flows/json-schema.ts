@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { selectorFileSchema } from '../core/selectors.js';
-import { conditionSchema } from '../steps/common.js';
+import { commonFieldsSchema } from '../steps/common.js';
 import { STEPS } from '../steps/index.js';
 import { flowHeaderSchema } from './flow.js';
 import { screensFileSchema } from './screens.js';
@@ -17,13 +17,8 @@ function toJson(schema: z.ZodType): Json {
   return j;
 }
 
-const common: Json = {
-  label: { type: 'string', description: 'a name for this step in logs and errors' },
-  timeout: { type: ['string', 'number'], description: 'e.g. 5s, 250ms, 2m' },
-  optional: { type: 'boolean', description: 'a failure of this step does not fail the flow' },
-  when: { description: 'run the step only if this holds' },
-  retry: { description: 'retry the step: a number of attempts, or { attempts, minTimeout, factor }' },
-};
+/** The fields every step has, from the same zod schema the parser uses. */
+const common = (): Json => toJson(commonFieldsSchema).properties as Json;
 
 /** The JSON Schema of a step list item. */
 function stepItemSchema(): Json {
@@ -31,7 +26,7 @@ function stepItemSchema(): Json {
   const forms: Json[] = [{ type: 'string', enum: names }];
   for (const [name, kind] of Object.entries(STEPS)) {
     const args = toJson(kind.args as z.ZodType);
-    const props: Json = { ...((args.properties as Json) ?? {}), ...common, when: toJson(conditionSchema) };
+    const props: Json = { ...((args.properties as Json) ?? {}), ...common() };
     for (const key of kind.nested ?? []) props[key] = { $ref: '#/$defs/steps' };
     const map = { ...args, properties: props, additionalProperties: false };
     forms.push({

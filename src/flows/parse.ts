@@ -4,49 +4,17 @@
  * (selector names, sub-flows, parameters, variables).
  */
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
-import { z } from 'zod';
-import { duration } from '../core/fields.js';
+import type { z } from 'zod';
 import { DraftvaultError } from '../errors.js';
-import { conditionSchema } from '../steps/common.js';
+import { commonFieldsSchema } from '../steps/common.js';
 import { type AnyStep, STEPS, stepKind } from '../steps/index.js';
 import type { RetryPolicy, Step } from '../steps/types.js';
 import { type Flow, flowHeaderSchema, type ParamDecl } from './flow.js';
 import { didYouMean, errorAt, issueToError, nodeAt, spanOf, valueAt, type YamlFile } from './yaml.js';
 
-const retrySchema = z.union([
-  z.number().int().min(1).max(10),
-  z
-    .object({
-      attempts: z.number().int().min(1).max(10),
-      minTimeout: duration.default(500),
-      factor: z.number().min(1).max(10).default(2),
-    })
-    .strict(),
-]);
+const COMMON_KEYS = Object.keys(commonFieldsSchema.shape);
 
-/** Fields every step may have, next to its own arguments. */
-const commonSchema = z
-  .object({
-    label: z.string().optional(),
-    timeout: duration.optional(),
-    optional: z.boolean().default(false),
-    when: conditionSchema.optional(),
-    retry: retrySchema.optional(),
-  })
-  .strict();
-const COMMON_KEYS = Object.keys(commonSchema.shape);
-
-function keysOf(schema: z.ZodType): string[] {
-  let s: unknown = schema;
-  // Unwrap refinements/pipes to reach the object shape.
-  for (let i = 0; i < 5 && s && typeof s === 'object' && !('shape' in s); i++) {
-    const def = (s as { def?: { in?: unknown; innerType?: unknown; schema?: unknown } }).def;
-    s = def?.in ?? def?.innerType ?? def?.schema;
-  }
-  return s && typeof s === 'object' && 'shape' in s ? Object.keys((s as { shape: object }).shape) : [];
-}
-
-function retryPolicy(r: z.infer<typeof retrySchema> | undefined): RetryPolicy | undefined {
+function retryPolicy(r: z.infer<typeof commonFieldsSchema>['retry']): RetryPolicy | undefined {
   if (r === undefined) return undefined;
   return typeof r === 'number'
     ? { attempts: r, minTimeoutMs: 500, factor: 2 }
@@ -132,8 +100,8 @@ function parseStep(y: YamlFile, path: PropertyKey[], item: Node, errors?: Draftv
   const common: Record<string, unknown> = {};
   const own: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(input)) (COMMON_KEYS.includes(k) ? common : own)[k] = v;
-  const allowed = [...keysOf(kind.args), ...COMMON_KEYS];
-  const c = commonSchema.safeParse(common);
+  const allowed = [...Object.keys(kind.args.shape), ...COMMON_KEYS];
+  const c = commonFieldsSchema.safeParse(common);
   if (!c.success) throw issueToError(y, argPath, c.error.issues[0]!, () => allowed);
   const a = kind.args.safeParse(own);
   if (!a.success) throw issueToError(y, argPath, a.error.issues[0]!, () => allowed);

@@ -18,7 +18,7 @@ import { DEFAULT_MAX_YAML_BYTES, readYamlSource } from './source.js';
 import { didYouMean, errorAt, nodeAt, parseYaml, type YamlFile } from './yaml.js';
 
 /** Variables the runner provides to every flow. */
-export const BUILTIN_VARS = ['platform', 'appVersion', 'locale', 'device', 'iteration', 'env', 'run'];
+export const BUILTIN_VARS = ['platform', 'appVersion', 'locale', 'device', 'env', 'run'];
 
 /** A flow and all it reaches, checked. */
 export interface Project {
@@ -229,12 +229,8 @@ function checkParams(y: YamlFile, step: Extract<AnyStep, { kind: 'runFlow' }>, s
 function checkFlow(y: YamlFile, flow: Flow, selectors: SelectorRegistry, flows: Map<string, Flow>): void {
   const set = new Set<string>([...Object.keys(flow.params), ...BUILTIN_VARS]);
   walkSteps(flow.steps, (s) => {
-    if (s.kind === 'setVar') set.add(s.args.name);
-    if (s.kind === 'readText') set.add(s.args.into);
-    if (s.kind === 'runFlow' && s.args.flow) {
-      for (const out of flows.get(resolve(dirname(resolve(flow.file)), s.args.flow))?.outputs ?? [])
-        set.add(out);
-    }
+    const outputsOf = (f: string) => flows.get(resolve(dirname(resolve(flow.file)), f))?.outputs ?? [];
+    for (const v of stepKind(s.kind)?.sets?.(s.args as never, outputsOf) ?? []) set.add(v);
     const refs: SelectorRef[] = [
       ...(stepKind(s.kind)?.selectors?.(s.args as never) ?? []),
       ...conditionRefs(s),

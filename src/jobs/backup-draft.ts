@@ -8,10 +8,10 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { waitUntil } from '../core/wait.js';
 import { DraftvaultError, rethrowInterrupt, toDraftvaultError } from '../errors.js';
-import type { DraftOutcome, Reporter } from '../runner/events.js';
 import type { BackupStore } from './backup-store.js';
 import { listSaved, newFiles } from './device-files.js';
 import type { DeviceSession } from './device-session.js';
+import type { DraftOutcome, JobReporter } from './events.js';
 import type { FlowKit } from './flow-kit.js';
 import type { Journal } from './journal.js';
 
@@ -21,7 +21,7 @@ export interface DraftContext {
   kit: FlowKit;
   journal: Journal;
   store: BackupStore;
-  reporter: Reporter;
+  reporter: JobReporter;
   runDir: string;
   cleanupDevice: boolean;
   /** After a verified backup, delete the private post from TikTok. */

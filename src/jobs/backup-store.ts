@@ -1,27 +1,20 @@
-/**
- * The backup folder of one device: verified videos, written atomically, listed in manifest.json.
- * Folders 0700, files 0600. The same video (by sha256) is never stored twice.
- */
-import { createHash } from 'node:crypto';
 import {
   accessSync,
   chmodSync,
   constants,
-  createReadStream,
   existsSync,
   readdirSync,
   readFileSync,
   renameSync,
-  rmSync,
   statSync,
 } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { DraftvaultError } from '../errors.js';
-import { Mp4Error, probeMp4, probeMp4File } from '../media/mp4.js';
 import { problemsOf } from '../validation.js';
 import { removeInside } from './folders.js';
 import { writePrivate } from './sinks.js';
+import { checkVideoFile } from './video-check.js';
 
 const entrySchema = z.object({
   n: z.number().int().min(1),
@@ -42,35 +35,6 @@ const manifestSchema = z.object({ version: z.literal(1), device: z.string(), ent
 /** One backed-up draft. */
 export type ManifestEntry = z.infer<typeof entrySchema>;
 export type Manifest = z.infer<typeof manifestSchema>;
-
-/** The result of checking one file. */
-export interface FileCheckResult {
-  ok: boolean;
-  size: number;
-  sha256: string;
-  durationMs: number;
-  problem?: string;
-}
-
-/** Check a video file: not empty, a real MP4 with a duration; its sha256. */
-export function checkVideo(bytes: Buffer): FileCheckResult {
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  if (bytes.length === 0) return { ok: false, size: 0, sha256, durationMs: 0, problem: 'the file is empty' };
-  try {
-    const info = probeMp4(bytes);
-    return { ok: true, size: bytes.length, sha256, durationMs: info.durationMs };
-  } catch (err) {
-    const problem = err instanceof Mp4Error ? `not a playable MP4: ${err.message}` : String(err);
-    return { ok: false, size: bytes.length, sha256, durationMs: 0, problem };
-  }
-}
-
-/** The sha256 of a file, streamed. */
-export async function sha256File(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
 
 /** A readable, safe file name: `007-beach-day-dvk3x9a1.mp4`. */
 export function fileName(n: number, caption: string, marker: string): string {
@@ -156,22 +120,16 @@ export class BackupStore {
     partial: string,
     meta: Omit<ManifestEntry, 'n' | 'file' | 'size' | 'sha256' | 'durationMs' | 'storedAt'>,
   ): Promise<ManifestEntry> {
-    const size = statSync(partial).size;
-    const sha256 = await sha256File(partial);
-    let durationMs: number;
-    try {
-      if (size === 0) throw new Mp4Error('the file is empty');
-      durationMs = (await probeMp4File(partial)).durationMs;
-    } catch (err) {
-      rmSync(partial, { force: true });
-      throw new DraftvaultError(
-        'E_STEP_FAILED',
-        `the pulled video is unusable: ${err instanceof Error ? err.message : String(err)}`,
-      );
+    const { ok, size, sha256, durationMs, problem } = await checkVideoFile(partial);
+    if (!ok) {
+      removeInside(this.dir, partial);
+      throw new DraftvaultError('E_STEP_FAILED', `the pulled video is unusable: ${problem}`, {
+        hint: 'run the backup again: the draft is posted privately and its video is pulled again',
+      });
     }
     const same = this.findEntry({ sha256 }) ?? this.findEntry({ marker: meta.marker });
     if (same) {
-      rmSync(partial, { force: true });
+      removeInside(this.dir, partial);
       return same;
     }
     const n = Math.max(0, ...this.manifest.entries.map((e) => e.n)) + 1;
@@ -200,21 +158,12 @@ export class BackupStore {
   /** Re-check one stored file against its manifest entry (streamed: memory stays flat). */
   async verifyEntry(entry: ManifestEntry): Promise<{ entry: ManifestEntry; ok: boolean; problem?: string }> {
     const path = join(this.dir, entry.file);
-    if (!existsSync(path)) return { entry, ok: false, problem: 'the file is missing' };
-    const size = statSync(path).size;
-    if (size !== entry.size)
-      return { entry, ok: false, problem: `size ${size}, manifest says ${entry.size}` };
-    try {
-      await probeMp4File(path);
-    } catch (err) {
-      return {
-        entry,
-        ok: false,
-        problem: `not a playable MP4: ${err instanceof Error ? err.message : String(err)}`,
-      };
-    }
-    if ((await sha256File(path)) !== entry.sha256)
-      return { entry, ok: false, problem: 'sha256 differs from the manifest' };
+    const c = await checkVideoFile(path);
+    if (c.problem === 'the file is missing') return { entry, ok: false, problem: c.problem };
+    if (c.size !== entry.size)
+      return { entry, ok: false, problem: `size ${c.size}, manifest says ${entry.size}` };
+    if (!c.ok) return { entry, ok: false, problem: c.problem };
+    if (c.sha256 !== entry.sha256) return { entry, ok: false, problem: 'sha256 differs from the manifest' };
     const mode = statSync(path).mode & 0o777;
     return {
       entry,

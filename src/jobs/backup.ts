@@ -4,8 +4,8 @@
  * finished first. A draft that keeps failing is moved past after bounded attempts.
  */
 import { rethrowInterrupt, toDraftvaultError } from '../errors.js';
-import type { DraftOutcome, Reporter } from '../runner/events.js';
 import { backupDraft, type DraftContext, resume } from './backup-draft.js';
+import type { DraftOutcome, JobReporter } from './events.js';
 
 /** Options of the batch. */
 export interface BackupOptions {
@@ -28,7 +28,7 @@ export interface BackupReport {
   drafts: DraftOutcome[];
 }
 
-function finish(reporter: Reporter, outcomes: DraftOutcome[], o: DraftOutcome): void {
+function finish(reporter: JobReporter, outcomes: DraftOutcome[], o: DraftOutcome): void {
   outcomes.push(o);
   reporter.emit({ type: 'draftFinished', outcome: o });
 }

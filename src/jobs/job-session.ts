@@ -5,8 +5,8 @@
 import type { Config } from '../config/config.js';
 import type { DeviceRef } from '../drivers/types.js';
 import { newRunDir } from '../paths.js';
-import type { Reporter } from '../runner/events.js';
 import { type DeviceSession, withDeviceSession } from './device-session.js';
+import type { JobReporter } from './events.js';
 import { FlowKit, type JobFlows } from './flow-kit.js';
 
 /** The options every job takes. */
@@ -21,13 +21,13 @@ export interface JobOptions {
   env: NodeJS.ProcessEnv;
   signal: AbortSignal;
   /** Where the run's events go, given its folder. */
-  reporter: (runDir: string) => Reporter;
+  reporter: (runDir: string) => JobReporter;
 }
 
 /** A job's run: its folder and reporter, then its session. */
 export interface JobRun {
   runDir: string;
-  reporter: Reporter;
+  reporter: JobReporter;
 }
 
 /** What a job's body gets on the device. */

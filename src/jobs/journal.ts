@@ -6,20 +6,47 @@
  * was started. A torn last line (the crash hit mid-write) is ignored.
  */
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { z } from 'zod';
 import { DraftvaultError } from '../errors.js';
 
-/** What can happen to a draft, in order. */
-export type DraftEvent =
-  | { type: 'intent-post'; marker: string; caption: string; index: number; before: string[] }
-  | { type: 'posted'; marker: string }
-  | { type: 'located'; marker: string; remote: string; via: 'save-to-device' | 'save-video' }
-  | { type: 'stored'; marker: string; file: string; sha256: string; size: number; durationMs: number }
-  | { type: 'recorded'; marker: string }
-  | { type: 'intent-delete'; marker: string; what: 'gallery' | 'post' }
-  | { type: 'cleaned'; marker: string; what: 'gallery' | 'post' }
-  | { type: 'abandoned'; marker: string; reason: string }
-  | { type: 'failed'; marker: string; code: string; reason: string }
-  | { type: 'skipped'; marker: string; code: string; reason: string };
+const marker = z.string().min(1);
+const reasoned = { marker, code: z.string(), reason: z.string() };
+
+/** What can happen to a draft, in order: each line of the journal is one of these (checked on read). */
+const draftEventSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('intent-post'),
+    marker,
+    caption: z.string(),
+    index: z.number().int().min(0),
+    before: z.array(z.string()),
+  }),
+  z.object({ type: z.literal('posted'), marker }),
+  z.object({
+    type: z.literal('located'),
+    marker,
+    remote: z.string(),
+    via: z.enum(['save-to-device', 'save-video']),
+  }),
+  z.object({
+    type: z.literal('stored'),
+    marker,
+    file: z.string(),
+    sha256: z.string(),
+    size: z.number(),
+    durationMs: z.number(),
+  }),
+  z.object({ type: z.literal('recorded'), marker }),
+  z.object({ type: z.literal('intent-delete'), marker, what: z.enum(['gallery', 'post']) }),
+  z.object({ type: z.literal('cleaned'), marker, what: z.enum(['gallery', 'post']) }),
+  z.object({ type: z.literal('abandoned'), marker, reason: z.string() }),
+  z.object({ type: z.literal('failed'), ...reasoned }),
+  z.object({ type: z.literal('skipped'), ...reasoned }),
+]);
+const entrySchema = z.intersection(draftEventSchema, z.object({ at: z.string(), run: z.string() }));
+
+/** What can happen to a draft. */
+export type DraftEvent = z.infer<typeof draftEventSchema>;
 
 /** A journal line. */
 export type JournalEntry = DraftEvent & { at: string; run: string };
@@ -47,17 +74,24 @@ export class Journal {
     const lines = readFileSync(path, 'utf8').split('\n');
     for (const [i, line] of lines.entries()) {
       if (!line.trim()) continue;
-      try {
-        j.entries.push(JSON.parse(line) as JournalEntry);
-      } catch (cause) {
-        // Only the last line may be torn by a crash; anything else is damage we must not guess about.
-        if (i >= lines.length - 2) continue;
-        throw new DraftvaultError('E_CONFIG', `the journal is damaged at line ${i + 1}`, {
+      const damaged = (why: string, cause?: unknown) =>
+        new DraftvaultError('E_CONFIG', `the journal is damaged at line ${i + 1}: ${why}`, {
           span: { file: path, line: i + 1, col: 1 },
           hint: 'restore it from a copy, or move it away to start a fresh journal (already stored videos stay in the manifest)',
           cause,
         });
+      let raw: unknown;
+      try {
+        raw = JSON.parse(line);
+      } catch (cause) {
+        // Only the last line may be torn by a crash; anything else is damage we must not guess about.
+        if (i >= lines.length - 2) continue;
+        throw damaged('not JSON', cause);
       }
+      const entry = entrySchema.safeParse(raw);
+      if (!entry.success)
+        throw damaged(`not a journal entry (${entry.error.issues[0]?.path.join('.') || 'type'})`);
+      j.entries.push(entry.data as JournalEntry);
     }
     return j;
   }

@@ -23,33 +23,15 @@ export type RunEvent =
   | { type: 'watcher'; name: string; action: string }
   | { type: 'log'; message: string }
   | { type: 'flowFinished'; flow: string; ok: boolean; durationMs: number; commands: number; depth: number }
-  | { type: 'artifacts'; dir: string; files: string[] }
-  // The backup job.
-  | { type: 'jobStarted'; job: string; device: string; folder: string }
-  | { type: 'draftsCounted'; count: number }
-  | { type: 'draftStarted'; marker: string; index: number; resumed: boolean }
-  | { type: 'draftStep'; marker: string; step: string }
-  | { type: 'draftFinished'; outcome: DraftOutcome };
+  | { type: 'artifacts'; dir: string; files: string[] };
 
-/** What happened to one draft in a backup. */
-export interface DraftOutcome {
-  marker: string;
-  status: 'backed-up' | 'failed' | 'skipped' | 'would-back-up' | 'abandoned' | 'retried';
-  caption?: string;
-  file?: string;
-  size?: number;
-  sha256?: string;
-  code?: string;
-  reason?: string;
-}
-
-/** Receives events. */
-export interface Reporter {
-  emit(event: RunEvent): void;
+/** Receives events (a job's reporter takes the job's events too). */
+export interface Reporter<E extends { type: string } = RunEvent> {
+  emit(event: E): void;
 }
 
 /** Several reporters as one. */
-export function fanOut(...reporters: Reporter[]): Reporter {
+export function fanOut<E extends { type: string }>(...reporters: Reporter<E>[]): Reporter<E> {
   return {
     emit(e) {
       for (const r of reporters) r.emit(e);
@@ -58,12 +40,12 @@ export function fanOut(...reporters: Reporter[]): Reporter {
 }
 
 /** A reporter that keeps events in memory (tests, summaries). */
-export class MemoryReporter implements Reporter {
-  readonly events: RunEvent[] = [];
-  emit(e: RunEvent): void {
+export class MemoryReporter<E extends { type: string } = RunEvent> implements Reporter<E> {
+  readonly events: E[] = [];
+  emit(e: E): void {
     this.events.push(e);
   }
-  of<T extends RunEvent['type']>(type: T): Extract<RunEvent, { type: T }>[] {
-    return this.events.filter((e): e is Extract<RunEvent, { type: T }> => e.type === type);
+  of<T extends E['type']>(type: T): Extract<E, { type: T }>[] {
+    return this.events.filter((e): e is Extract<E, { type: T }> => e.type === type);
   }
 }

@@ -4,9 +4,9 @@
  * lookup misses, let the pop-up watchers clear known interruptions. Watchers cost nothing while
  * the screen is as expected.
  */
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { Alternative } from '../core/selectors.js';
 import { describeAlternative } from '../core/selectors.js';
+import { waitUntil } from '../core/wait.js';
 import { type Locator, toLocator } from '../drivers/locators.js';
 import { DraftvaultError } from '../errors.js';
 import type { Device, FoundElement, SelectorRef } from '../steps/types.js';
@@ -100,35 +100,35 @@ export class Finder {
   /** Wait until `ref` is gone; E_ASSERTION_FAILED when it stays. */
   async waitGone(ref: SelectorRef, timeoutMs: number): Promise<void> {
     const sel = this.d.resolve(ref);
-    const end = Date.now() + timeoutMs;
-    for (;;) {
-      this.d.signal.throwIfAborted();
-      if (!(await this.findNow(sel))) return;
-      if (Date.now() >= end) {
-        throw new DraftvaultError(
-          'E_ASSERTION_FAILED',
-          `${sel.description} is still on screen after ${seconds(timeoutMs)}`,
-        );
-      }
-      await sleep(this.d.pollMs, undefined, { signal: this.d.signal });
+    const gone = await waitUntil(async () => ((await this.findNow(sel)) ? undefined : true), {
+      timeoutMs,
+      intervalMs: this.d.pollMs,
+      signal: this.d.signal,
+    });
+    if (!gone) {
+      throw new DraftvaultError(
+        'E_ASSERTION_FAILED',
+        `${sel.description} is still on screen after ${seconds(timeoutMs)}`,
+        {
+          hint: 'it did not go away: a slower phone needs a longer timeout, or the screen is not the expected one',
+        },
+      );
     }
   }
 
   private async poll(sel: ResolvedSelector, timeoutMs: number, nth?: number): Promise<string | undefined> {
-    const end = Date.now() + timeoutMs;
     let lastWatch = 0;
-    for (;;) {
-      this.d.signal.throwIfAborted();
-      const id = await this.findNow(sel, nth);
-      if (id) return id;
+    return waitUntil(() => this.findNow(sel, nth), {
+      timeoutMs,
+      intervalMs: this.d.pollMs,
+      signal: this.d.signal,
       // A miss: maybe a pop-up is in the way. Check watchers at most once a second while waiting.
-      if (Date.now() - lastWatch >= 1000) {
+      onMiss: async () => {
+        if (Date.now() - lastWatch < 1000) return false;
         lastWatch = Date.now();
-        if (await this.clearInterruptions()) continue;
-      }
-      if (Date.now() >= end) return undefined;
-      await sleep(this.d.pollMs, undefined, { signal: this.d.signal });
-    }
+        return this.clearInterruptions();
+      },
+    });
   }
 }
 

@@ -76,8 +76,7 @@ export async function runFlow(opts: RunOptions): Promise<RunResult> {
 /** Describe a step for events and stacks: its label, else its kind and main argument. */
 export function describeStep(step: Step): string {
   if (step.label) return step.label;
-  const a = step.args as Record<string, unknown>;
-  const main = a.selector ?? a.flow ?? a.visible ?? a.gone ?? a.message ?? a.name ?? a.direction;
+  const main = stepKind(step.kind)?.main?.(step.args as never);
   const shown =
     main === undefined
       ? ''

@@ -11,6 +11,7 @@ import { defineStep } from './types.js';
 export const assertNotVisible = defineStep({
   name: 'assertNotVisible',
   summary: 'fail if an element is (still) visible',
+  main: (a) => a.selector,
   args: selectorArgs,
   shorthand: selectorShorthand,
   selectors: (a) => [a.selector],

@@ -12,6 +12,7 @@ import { defineStep } from './types.js';
 export const assertVisible = defineStep({
   name: 'assertVisible',
   summary: 'fail unless an element is visible',
+  main: (a) => a.selector,
   args: selectorArgs,
   shorthand: selectorShorthand,
   selectors: (a) => [a.selector],

@@ -11,6 +11,7 @@ import { defineStep } from './types.js';
 export const clearText = defineStep({
   name: 'clearText',
   summary: 'empty a text field',
+  main: (a) => a.selector,
   args: selectorArgs,
   shorthand: selectorShorthand,
   selectors: (a) => [a.selector],

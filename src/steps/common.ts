@@ -1,6 +1,6 @@
 /** Argument schemas shared by several step kinds. */
 import { z } from 'zod';
-import { expression, template, versionRange } from '../core/fields.js';
+import { duration, expression, template, versionRange } from '../core/fields.js';
 import { alternativeSchema } from '../core/selectors.js';
 import type { Point } from './types.js';
 
@@ -41,3 +41,28 @@ export function resolvePoint(raw: string, size: { width: number; height: number 
     v.endsWith('%') ? (Number(v.slice(0, -1)) / 100) * full : Number(v);
   return { x: Math.round(px(x, size.width)), y: Math.round(px(y, size.height)) };
 }
+
+/** `retry:` a number of attempts, or the full policy. */
+const retrySchema = z.union([
+  z.number().int().min(1).max(10),
+  z
+    .object({
+      attempts: z.number().int().min(1).max(10),
+      minTimeout: duration.default(500),
+      factor: z.number().min(1).max(10).default(2),
+    })
+    .strict(),
+]);
+
+/** Fields every step may have, next to its own arguments (the parser and the editor schema use it). */
+export const commonFieldsSchema = z
+  .object({
+    label: z.string().optional().describe('a name for this step in logs and errors'),
+    timeout: duration.optional().describe('e.g. 5s, 250ms, 2m'),
+    optional: z.boolean().default(false).describe('a failure of this step does not fail the flow'),
+    when: conditionSchema.optional().describe('run the step only if this holds'),
+    retry: retrySchema
+      .optional()
+      .describe('retry the step: a number of attempts, or { attempts, minTimeout, factor }'),
+  })
+  .strict();

@@ -12,6 +12,7 @@ import { defineStep } from './types.js';
 export const deleteFile = defineStep({
   name: 'deleteFile',
   summary: 'delete a file on the phone',
+  main: (a) => a.path,
   args: z.object({ path: text }).strict(),
   shorthand: (s) => ({ path: String(s) }),
   paths: (a) => ({ device: [a.path] }),

@@ -10,6 +10,7 @@
  */
 import { z } from 'zod';
 import { duration } from '../core/fields.js';
+import { waitUntil } from '../core/wait.js';
 import { defineStep } from './types.js';
 
 export const dismissPopups = defineStep({
@@ -23,14 +24,14 @@ export const dismissPopups = defineStep({
     .strict(),
   shorthand: () => ({}),
   async run(ctx, a) {
-    let cleared = 0;
-    let quietSince = Date.now();
-    while (Date.now() - quietSince < a.settle && cleared < a.max) {
-      ctx.signal.throwIfAborted();
-      if (await ctx.clearPopups()) {
-        cleared += 1;
-        quietSince = Date.now();
-      } else await new Promise((r) => setTimeout(r, 100));
+    // Each pop-up cleared restarts the quiet period; `max` bounds a pop-up that keeps coming back.
+    for (let cleared = 0; cleared < a.max; cleared++) {
+      const popup = await waitUntil(async () => ((await ctx.clearPopups()) ? true : undefined), {
+        timeoutMs: a.settle,
+        intervalMs: 100,
+        signal: ctx.signal,
+      });
+      if (!popup) return;
     }
   },
 });

@@ -12,6 +12,7 @@ import { defineStep } from './types.js';
 export const inputText = defineStep({
   name: 'inputText',
   summary: 'type text into a field, replacing its content',
+  main: (a) => a.selector,
   args: z.object({ selector: selectorRef, text }).strict(),
   selectors: (a) => [a.selector],
   async run(ctx, a) {

@@ -13,6 +13,7 @@ import { defineStep } from './types.js';
 export const launchApp = defineStep({
   name: 'launchApp',
   summary: 'start the app (or bring it to the front); stopFirst restarts it',
+  main: (a) => a.appId,
   args: z.object({ appId: text.optional(), stopFirst: z.boolean().default(false) }).strict(),
   shorthand: (s) => (s === null ? {} : { appId: String(s) }),
   async run(ctx, a) {

@@ -12,6 +12,7 @@ import { defineStep } from './types.js';
 export const log = defineStep({
   name: 'log',
   summary: 'write a message to the log',
+  main: (a) => a.message,
   args: z.object({ message: text }).strict(),
   shorthand: (s) => ({ message: String(s) }),
   async run(ctx, a) {

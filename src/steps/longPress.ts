@@ -15,6 +15,7 @@ import { defineStep } from './types.js';
 export const longPress = defineStep({
   name: 'longPress',
   summary: 'press and hold an element or a point',
+  main: (a) => a.selector ?? a.point,
   args: z
     .object({
       selector: selectorRef.optional(),

@@ -13,6 +13,7 @@ import { defineStep } from './types.js';
 export const pullFile = defineStep({
   name: 'pullFile',
   summary: 'copy a file from the phone to the computer',
+  main: (a) => a.from,
   args: z.object({ from: text, to: text }).strict(),
   paths: (a) => ({ device: [a.from], hostWrite: [a.to] }),
   async run(ctx, a) {

@@ -14,6 +14,7 @@ import { defineStep } from './types.js';
 export const pushFile = defineStep({
   name: 'pushFile',
   summary: 'copy a local file to the phone',
+  main: (a) => a.to,
   args: z.object({ from: text, to: text }).strict(),
   paths: (a) => ({ hostRead: [a.from], device: [a.to] }),
   async run(ctx, a) {

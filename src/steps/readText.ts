@@ -14,6 +14,8 @@ import { defineStep } from './types.js';
 export const readText = defineStep({
   name: 'readText',
   summary: 'capture an element text (or a regex group of it) into a variable',
+  main: (a) => a.selector,
+  sets: (a) => [a.into],
   args: z
     .object({
       selector: selectorRef,

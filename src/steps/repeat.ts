@@ -26,6 +26,7 @@ export const repeat = defineStep({
       message: 'give times or while (or both)',
     }),
   nested: ['steps'],
+  sets: () => ['iteration'],
   selectors: (a) => [a.while?.visible, a.while?.notVisible].filter((x) => x !== undefined),
   async run(ctx, a) {
     const times =

@@ -15,6 +15,9 @@ import { defineStep, type Step } from './types.js';
 export const runFlow = defineStep({
   name: 'runFlow',
   summary: 'run another flow (with params) or an inline group of steps',
+  main: (a) => a.flow,
+  // A called flow hands back its outputs; an inline group shares this flow's scope.
+  sets: (a, outputsOf) => (a.flow ? [...outputsOf(a.flow)] : []),
   args: z
     .object({
       flow: z.string().min(1).optional().describe('path relative to this flow file'),

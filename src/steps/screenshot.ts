@@ -12,6 +12,7 @@ import { defineStep } from './types.js';
 export const screenshot = defineStep({
   name: 'screenshot',
   summary: 'save a screenshot to the run folder',
+  main: (a) => a.name,
   args: z.object({ name: text }).strict(),
   shorthand: (s) => ({ name: String(s) }),
   async run(ctx, a) {

@@ -14,6 +14,7 @@ import { defineStep } from './types.js';
 export const scrollUntilVisible = defineStep({
   name: 'scrollUntilVisible',
   summary: 'swipe until an element is on screen',
+  main: (a) => a.selector,
   args: z
     .object({
       selector: selectorRef,

@@ -12,6 +12,8 @@ import { defineStep } from './types.js';
 export const setVar = defineStep({
   name: 'setVar',
   summary: 'set a variable',
+  main: (a) => a.name,
+  sets: (a) => [a.name],
   args: z
     .object({
       name: z.string().regex(/^[A-Za-z_]\w*$/, 'a variable name'),

@@ -12,6 +12,7 @@ import { defineStep } from './types.js';
 export const stopApp = defineStep({
   name: 'stopApp',
   summary: 'close the app',
+  main: (a) => a.appId,
   args: z.object({ appId: text.optional() }).strict(),
   shorthand: (s) => (s === null ? {} : { appId: String(s) }),
   async run(ctx, a) {

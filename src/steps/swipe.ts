@@ -53,6 +53,7 @@ export async function swipeIn(
 export const swipe = defineStep({
   name: 'swipe',
   summary: 'swipe the screen (or an element) in a direction, or from one point to another',
+  main: (a) => a.direction ?? `${a.from} → ${a.to}`,
   args,
   shorthand: (s) => ({ direction: s }),
   selectors: (a) => (a.on ? [a.on] : []),

@@ -20,6 +20,7 @@ import { defineStep } from './types.js';
 export const tap = defineStep({
   name: 'tap',
   summary: 'wait for an element and tap it, or tap a point (until: what should appear after)',
+  main: (a) => a.selector ?? a.point,
   args: z
     .object({
       selector: selectorRef.optional(),

@@ -160,11 +160,18 @@ export interface StepKind<A = unknown> {
   /** One line: what it does (used by `flows schema` and docs). */
   summary: string;
   /** Schema of its argument map (without the fields every step has). */
-  args: z.ZodType<A>;
+  args: z.ZodObject & z.ZodType<A>;
   /** How the scalar form (`- tap: nav.profile`) maps to the argument map. */
   shorthand?: (scalar: string | number | boolean | null) => unknown;
   /** Argument keys that hold nested step lists (parsed by the flow parser). */
   nested?: readonly string[];
+  /** Its main argument, shown in logs and flow stacks ("tap nav.profile"). */
+  main?: (args: A) => SelectorRef | undefined;
+  /**
+   * The variables it sets in its flow's scope (checked before a run: a `${name}` nobody sets is
+   * an error). `outputsOf` gives a called flow's outputs.
+   */
+  sets?: (args: A, outputsOf: (flowFile: string) => readonly string[]) => string[];
   /** Selector references in its args (validated against the selector files). */
   selectors?: (args: A) => SelectorRef[];
   /**
@@ -177,8 +184,8 @@ export interface StepKind<A = unknown> {
 }
 
 /** Define a step kind with its argument type inferred from the schema. */
-export function defineStep<S extends z.ZodType>(
+export function defineStep<S extends z.ZodObject>(
   kind: Omit<StepKind<z.infer<S>>, 'args'> & { args: S },
 ): StepKind<z.infer<S>> {
-  return kind as StepKind<z.infer<S>>;
+  return kind as unknown as StepKind<z.infer<S>>;
 }

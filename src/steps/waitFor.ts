@@ -13,6 +13,7 @@ import { defineStep } from './types.js';
 export const waitFor = defineStep({
   name: 'waitFor',
   summary: 'wait until an element is visible, or gone',
+  main: (a) => a.visible ?? a.gone,
   args: z
     .object({ visible: selectorRef.optional(), gone: selectorRef.optional() })
     .strict()

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkVideo } from '../../src/jobs/backup-store.js';
+import { checkVideoFile } from '../../src/jobs/video-check.js';
 import { phone } from '../helpers/backup.js';
 import { useTmpDir } from '../helpers/tmp.js';
 
@@ -36,8 +36,7 @@ describe('draftvault backup', { timeout: 300_000 }, () => {
     expect(m.entries.map((e) => e.sha256).sort()).toEqual(before.drafts.map((d) => d.sha256).sort());
     for (const e of m.entries) {
       const path = join(p.folder, e.file);
-      const bytes = readFileSync(path);
-      expect(checkVideo(bytes)).toMatchObject({ ok: true, sha256: e.sha256, size: e.size });
+      expect(await checkVideoFile(path)).toMatchObject({ ok: true, sha256: e.sha256, size: e.size });
       expect(statSync(path).mode & 0o777).toBe(0o600);
     }
     expect(statSync(p.folder).mode & 0o777).toBe(0o700);

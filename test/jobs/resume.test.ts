@@ -62,5 +62,13 @@ describe('crash resume', { timeout: 300_000 }, () => {
     expect(() => Journal.open(path, 'r')).toThrow(
       expect.objectContaining({ code: 'E_CONFIG', span: expect.objectContaining({ line: 2 }) }),
     );
+    // Well-formed JSON that is not a journal entry is damage too, even on the last line.
+    writeFileSync(path, `${line('#dv1')}{"type":"posted","marker":"#dv1"}\n`);
+    expect(() => Journal.open(path, 'r')).toThrow(
+      expect.objectContaining({
+        code: 'E_CONFIG',
+        message: expect.stringMatching(/line 2: not a journal entry/),
+      }),
+    );
   });
 });

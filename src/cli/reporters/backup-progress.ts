@@ -4,10 +4,10 @@
  */
 import type { Writable } from 'node:stream';
 import { SingleBar } from 'cli-progress';
-import type { Reporter, RunEvent } from '../../runner/events.js';
+import type { JobEvent, JobReporter } from '../../jobs/events.js';
 
 /** A reporter for the backup job. */
-export function backupProgress(out: Writable & { isTTY?: boolean }): Reporter & { stop(): void } {
+export function backupProgress(out: Writable & { isTTY?: boolean }): JobReporter & { stop(): void } {
   const tty = !!out.isTTY;
   const bar = tty
     ? new SingleBar({
@@ -22,7 +22,7 @@ export function backupProgress(out: Writable & { isTTY?: boolean }): Reporter & 
   let started = false;
   const line = (s: string) => (tty ? undefined : out.write(`${s}\n`));
   return {
-    emit(e: RunEvent) {
+    emit(e: JobEvent) {
       switch (e.type) {
         case 'draftsCounted':
           total = Math.max(total, done + e.count);

@@ -8,7 +8,7 @@ import type { Alternative } from '../core/selectors.js';
 import { describeAlternative } from '../core/selectors.js';
 import { waitUntil } from '../core/wait.js';
 import { type Locator, toLocator } from '../drivers/locators.js';
-import { DraftvaultError } from '../errors.js';
+import { DraftvaultError, type Span } from '../errors.js';
 import type { Device, FoundElement, SelectorRef } from '../steps/types.js';
 import { elementIds } from './device.js';
 
@@ -17,6 +17,9 @@ export interface ResolvedSelector {
   /** e.g. `nav.profile (the Profile tab)` or `text="Post"`. */
   description: string;
   alternatives: Alternative[];
+  /** For a named selector: its name and where its file defines it (failures say what to edit). */
+  name?: string;
+  definedAt?: Span;
 }
 
 /** A watcher made concrete. */
@@ -145,7 +148,7 @@ function notFound(sel: ResolvedSelector, timeoutMs: number): DraftvaultError {
       hint: tried.length
         ? `tried, in order: ${tried.join('; ')}`
         : 'the selector has no alternative for this platform, app version or locale',
-      details: { tried },
+      details: { tried, alternatives: sel.alternatives, selector: sel.name, definedAt: sel.definedAt },
     },
   );
 }

@@ -14,6 +14,7 @@ import type { Project } from '../flows/project.js';
 import { stepKind } from '../steps/index.js';
 import type { Condition, FileSink, SelectorRef, Step, StepContext } from '../steps/types.js';
 import { GatedDevice } from './device.js';
+import { diagnose, diagnosisLines } from './diagnose.js';
 import type { Reporter } from './events.js';
 import { Finder, type ResolvedSelector } from './finder.js';
 
@@ -132,15 +133,15 @@ class FlowRunner {
         ? asInterrupt(this.o.signal.reason ?? err)
         : toDraftvaultError(err, 'E_STEP_FAILED');
       const stack = [...this.stack];
-      const saved = !interrupted && (await this.saveArtifacts(e, stack));
+      const saved = interrupted ? undefined : await this.saveArtifacts(e, stack);
       return {
         ok: false,
-        error: e,
+        error: saved?.source ? explain(e, saved.source, this.o.facts.platform) : e,
         vars: this.varsOf(),
         commands: this.commands,
         durationMs: Date.now() - started,
         stack,
-        artifactsDir: saved ? this.o.artifacts.dir : undefined,
+        artifactsDir: saved?.files.length ? this.o.artifacts.dir : undefined,
       };
     } finally {
       this.o.session.off('command', this.countCommand);
@@ -272,6 +273,8 @@ class FlowRunner {
     return {
       description: `${ref} (${named.def.description})`,
       alternatives: alternativesFor(named.def, this.o.facts),
+      name: ref,
+      definedAt: named.span,
     };
   }
 
@@ -333,8 +336,13 @@ class FlowRunner {
     return ctx;
   }
 
-  private async saveArtifacts(e: DraftvaultError, stack: StackFrame[]): Promise<boolean> {
+  /** Save what shows the failure; the page source comes back for the diagnosis. */
+  private async saveArtifacts(
+    e: DraftvaultError,
+    stack: StackFrame[],
+  ): Promise<{ files: string[]; source?: string }> {
     const files: string[] = [];
+    let source: string | undefined;
     const tryIt = async (name: string, get: () => Promise<Buffer | string>) => {
       try {
         files.push(await this.o.artifacts.save(name, await get()));
@@ -343,12 +351,27 @@ class FlowRunner {
       }
     };
     await tryIt('failure-screenshot.png', () => this.device.screenshot());
-    await tryIt('failure-page-source.xml', () => this.o.session.getPageSource());
+    await tryIt('failure-page-source.xml', async () => {
+      source = await this.o.session.getPageSource();
+      return source;
+    });
     await tryIt('failure-stack.json', async () => JSON.stringify({ error: e.toJSON(), stack }, null, 2));
     if (this.o.appiumLogTail) await tryIt('failure-appium-log.txt', this.o.appiumLogTail);
     this.o.reporter.emit({ type: 'artifacts', dir: this.o.artifacts.dir, files });
-    return files.length > 0;
+    return { files, source };
   }
+}
+
+/** A not-found error with its diagnosis on the failure screen: counts, where to edit, near misses. */
+function explain(e: DraftvaultError, source: string, platform: 'android' | 'ios'): DraftvaultError {
+  const d = diagnose(e, source, platform);
+  if (!d) return e;
+  return new DraftvaultError(e.code, e.message, {
+    span: e.span,
+    hint: diagnosisLines(d).join('\n  '),
+    cause: e.cause,
+    details: { ...e.details, diagnosis: d },
+  });
 }
 
 function where(s: Span): string {

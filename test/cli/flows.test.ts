@@ -106,7 +106,8 @@ describe('draftvault run', () => {
     expect(r.stderr).toMatch(
       /fallback\.yaml:8:5: the step that fails: test\.missing \(something that is never there\): not found within 300ms \[E_ELEMENT_NOT_FOUND\]/,
     );
-    expect(r.stderr).toMatch(/tried, in order: text="Nope"; desc="Nada"/);
+    expect(r.stderr).toMatch(/tried, in order: text="Nope" \(0 on screen\); desc="Nada" \(0 on screen\)/);
+    expect(r.stderr).toMatch(/edit test\.missing at .*selectors\.yaml:\d+:3/);
     expect(r.stderr).toMatch(/screenshot, page source and log: .*runs\/.*-run/);
     const dir = /screenshot, page source and log: (\S+)/.exec(r.stderr)![1]!;
     expect(readdirSync(dir)).toEqual(

@@ -110,7 +110,8 @@ describe('flow runner on the simulated phone', () => {
     expect(e.code).toBe('E_ELEMENT_NOT_FOUND');
     expect(e.exitCode).toBe(1);
     expect(e.message).toBe('test.missing (something that is never there): not found within 300ms');
-    expect(e.hint).toBe('tried, in order: text="Nope"; desc="Nada"');
+    expect(e.hint).toMatch(/^tried, in order: text="Nope" \(0 on screen\); desc="Nada" \(0 on screen\)\n/);
+    expect(e.hint).toMatch(/edit test\.missing at test\/fixtures\/run\/selectors\.yaml:\d+:3/);
     expect(result.stack?.at(-1)).toMatchObject({
       step: 'the step that fails',
       at: expect.stringMatching(/fallback\.yaml:8:5$/),
@@ -122,5 +123,18 @@ describe('flow runner on the simulated phone', () => {
       'failure-stack.json',
     ]);
     expect(readFileSync(join(dir, 'failure-page-source.xml'), 'utf8')).toContain('<hierarchy');
+  });
+
+  it('a selector whose label changed: the failure shows the closest label on screen and where to edit', async () => {
+    const { result } = await runOnSim('r-renamed', 'renamed.yaml', { simDrafts: 2 });
+    const e = result.error!;
+    expect(e.code).toBe('E_ELEMENT_NOT_FOUND');
+    expect(e.hint).toMatch(/textStartsWith="Draft box" \(0 on screen\)/);
+    expect(e.hint).toMatch(/edit test\.renamed at .*selectors\.yaml:\d+:3/);
+    expect(e.hint).toMatch(/closest on screen: text "Drafts: 2"/);
+    expect(e.details?.diagnosis).toMatchObject({
+      selector: 'test.renamed',
+      closest: [expect.objectContaining({ text: 'Drafts: 2' })],
+    });
   });
 });

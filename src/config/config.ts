@@ -4,12 +4,13 @@
  * defaults that need nothing for the simulated phone. Every field is optional.
  */
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_DEVICE_ROOTS } from '../core/paths.js';
 import { DEFAULT_MAX_YAML_BYTES, readYamlSource } from '../flows/source.js';
 import { issueToError, parseYaml } from '../flows/yaml.js';
 import { packageRoot } from '../paths.js';
+import { nightlyShape } from './nightly.js';
 
 /** An extra phone folder flows may use: shared storage only, never the system or app-private areas. */
 const deviceFolder = z
@@ -41,6 +42,7 @@ export const configSchema = z
       })
       .strict()
       .default({ allow: [] }),
+    ...nightlyShape,
   })
   .strict();
 
@@ -50,7 +52,31 @@ export type Config = z.infer<typeof configSchema> & {
   file?: string;
   /** Every device folder flows and jobs may use. */
   deviceRoots: readonly string[];
+  /** `backup.folder` made absolute (relative to the config file); undefined: the default. */
+  backupRoot?: string;
 };
+
+/** The keys a map of the config file may have at `path` (for "did you mean"). */
+function keysAt(path: readonly PropertyKey[]): string[] {
+  let s: z.ZodType = configSchema;
+  for (const seg of path) {
+    // Unwrap defaults, optionals and records down to the next object.
+    for (let i = 0; i < 5 && !(s instanceof z.ZodObject); i++) {
+      const def = (s as { def?: { innerType?: z.ZodType; valueType?: z.ZodType; element?: z.ZodType } }).def;
+      const next = def?.innerType ?? def?.valueType ?? def?.element;
+      if (!next) break;
+      s = next;
+    }
+    if (!(s instanceof z.ZodObject)) return [];
+    s = (s.shape as Record<string, z.ZodType>)[String(seg)] ?? z.never();
+  }
+  for (let i = 0; i < 5 && !(s instanceof z.ZodObject); i++) {
+    const next = (s as { def?: { innerType?: z.ZodType } }).def?.innerType;
+    if (!next) break;
+    s = next;
+  }
+  return s instanceof z.ZodObject ? Object.keys(s.shape) : [];
+}
 
 /** Which config file applies: `DRAFTVAULT_CONFIG`, else config/draftvault.yaml if it exists. */
 export function configPath(env: NodeJS.ProcessEnv, cwd: string): string | undefined {
@@ -71,14 +97,13 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): Config {
   const res = configSchema.safeParse(raw);
   if (!res.success) {
     if (!y) throw new Error('unreachable: the defaults are valid');
-    const e = issueToError(y, [], res.error.issues[0]!, (p) =>
-      p.length === 0 ? Object.keys(configSchema.shape) : p[0] === 'limits' ? ['yamlFileBytes'] : ['allow'],
-    );
-    throw e;
+    throw issueToError(y, [], res.error.issues[0]!, keysAt);
   }
+  const folder = res.data.backup.folder;
   return {
     ...res.data,
     file,
+    backupRoot: folder && resolve(file ? dirname(file) : cwd, folder),
     deviceRoots: [
       ...DEFAULT_DEVICE_ROOTS,
       ...res.data.devicePaths.allow.map((p) =>

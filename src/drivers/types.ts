@@ -54,6 +54,50 @@ export interface MediaFolders {
   restore: string;
 }
 
+/** Is the device there, before any session (e.g. its adb state)? */
+export interface DeviceReach {
+  ok: boolean;
+  /** What was seen, in words ("R58M123 is connected (device)", "reconnected once: was offline"). */
+  detail: string;
+  /** The exact fix when not ok. */
+  fix?: string;
+  /** The device's own id when the user named none (`android` with one phone attached). */
+  id?: string;
+}
+
+/** A battery reading. */
+export interface BatteryReading {
+  /** 0..100. */
+  percent: number;
+  /** Undefined when the device does not say. */
+  charging?: boolean;
+}
+
+/** Free space on the phone's shared storage, where Save to device writes. */
+export interface StorageReading {
+  /** Undefined when this kind of device (or this server) cannot tell. */
+  freeBytes?: number;
+  /** How it was read, or why it could not be ("adb shell df -k /sdcard"). */
+  how: string;
+}
+
+/** What an unattended run checks on a device before any TikTok step, read the way the kind allows. */
+export interface DevicePreflight {
+  /** Before a session: is the device reachable? May repair once (adb reconnect of an offline phone). */
+  reach(
+    device: DeviceRef,
+    o: { env: NodeJS.ProcessEnv; local: boolean; signal: AbortSignal },
+  ): Promise<DeviceReach>;
+  /** In a session: is the screen locked (asleep counts as locked)? Undefined when unknown. */
+  isLocked(ctx: DeviceIOContext): Promise<boolean | undefined>;
+  /** In a session: wake and unlock the screen (lock screens without a PIN, or with the unlock capabilities). */
+  unlock(ctx: DeviceIOContext): Promise<void>;
+  battery(ctx: DeviceIOContext): Promise<BatteryReading | undefined>;
+  storage(ctx: DeviceIOContext): Promise<StorageReading>;
+  /** Is the app installed? Undefined when the driver cannot tell. */
+  appInstalled(ctx: DeviceIOContext, appId: string): Promise<boolean | undefined>;
+}
+
 /** A device adapter: one per device kind. */
 export interface DeviceAdapter {
   readonly kind: DeviceKind;
@@ -71,4 +115,6 @@ export interface DeviceAdapter {
   io(ctx: DeviceIOContext): DeviceIO;
   /** The phone folders the jobs use. */
   media(device: DeviceRef): MediaFolders;
+  /** The readings a nightly run's preflight needs. */
+  readonly preflight: DevicePreflight;
 }

@@ -26,6 +26,11 @@ export const ADB_STATE_FIXES: Record<string, string> = {
   sideload: 'the phone is in sideload mode: reboot it normally',
 };
 
+/** How to get adb and a phone it can use. */
+export const ADB_FIX =
+  'install adb (`apt-get install adb`), set ANDROID_HOME=/usr/lib/android-sdk, connect the phone by USB ' +
+  'with USB debugging on, accept the computer on the phone, then run `draftvault doctor`';
+
 /** Find adb: `$ANDROID_HOME/platform-tools/adb`, `$ANDROID_SDK_ROOT/...`, then PATH. */
 export function findAdb(env: NodeJS.ProcessEnv = process.env): string | undefined {
   const candidates: string[] = [];

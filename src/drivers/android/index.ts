@@ -3,15 +3,12 @@ import { DraftvaultError } from '../../errors.js';
 import { checkDriverCaps } from '../constraints.js';
 import { shellIO } from '../shell-io.js';
 import type { DeviceAdapter, DeviceRef } from '../types.js';
-import { findAdb } from './adb.js';
+import { ADB_FIX, findAdb } from './adb.js';
 import { adbIO } from './adb-io.js';
+import { androidPreflight } from './preflight.js';
 
 /** The TikTok app on Android (global build). */
 export const TIKTOK_ANDROID_PACKAGE = 'com.zhiliaoapp.musically';
-
-const ADB_FIX =
-  'install adb (`apt-get install adb`), set ANDROID_HOME=/usr/lib/android-sdk, connect the phone by USB ' +
-  'with USB debugging on, accept the computer on the phone, then run `draftvault doctor`';
 
 /** Where TikTok saves videos and where the picker finds restored ones (tiktok-ui.md §4.4, C.12). */
 export const ANDROID_MEDIA = { saved: '/sdcard/DCIM/Camera', restore: '/sdcard/Movies' } as const;
@@ -72,4 +69,5 @@ export const androidAdapter: DeviceAdapter = {
     return adb ? adbIO(adb, ctx) : shellIO(ctx, 'uiautomator2:adb_shell');
   },
   media: () => ANDROID_MEDIA,
+  preflight: androidPreflight,
 };

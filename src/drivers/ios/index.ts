@@ -1,6 +1,7 @@
 /** iPhones through appium-xcuitest-driver (untested on a real phone: see README). */
 import { DraftvaultError } from '../../errors.js';
 import { checkDriverCaps } from '../constraints.js';
+import { mobileReadings } from '../preflight.js';
 import type { DeviceAdapter, DeviceRef } from '../types.js';
 
 /** The TikTok app on iOS (global build). */
@@ -60,4 +61,11 @@ export const iosAdapter: DeviceAdapter = {
     };
   },
   media: () => ({ saved: 'photos-library', restore: 'photos-library' }),
+  preflight: {
+    // XCUITest itself finds the phone when the session starts, with its own error.
+    reach: async () => ({ ok: true, detail: 'checked when the session starts (XCUITest)' }),
+    // XCUITest's batteryInfo state: 2 charging, 3 full.
+    ...mobileReadings([2, 3]),
+    storage: async () => ({ how: 'not readable on an iPhone yet' }),
+  },
 };

@@ -3,19 +3,16 @@
  * capabilities that open a session on it, their validation, files through the session, and its
  * session errors in draftvault's terms.
  */
-import { join } from 'node:path';
 import { parseSimCaps, type SimCapsInput, toWireCaps } from 'draftvault-sim-driver/api';
 import { DraftvaultError } from '../../errors.js';
-import { dataHome } from '../../paths.js';
 import { ANDROID_MEDIA, TIKTOK_ANDROID_PACKAGE } from '../android/index.js';
 import { refuseDestructiveCaps, unprefixed } from '../constraints.js';
 import { shellIO } from '../shell-io.js';
 import type { DeviceAdapter, DeviceRef } from '../types.js';
+import { simHome } from './home.js';
+import { simPreflight } from './preflight.js';
 
-/** Where simulated phones keep their state for this environment. */
-export function simHome(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string {
-  return join(dataHome(env, cwd), 'sim');
-}
+export { simHome } from './home.js';
 
 /** Capabilities for the simulated phone `device`, with any sim options on top. */
 export function simCapabilities(
@@ -66,4 +63,5 @@ export const simAdapter: DeviceAdapter = {
   io: (ctx) => shellIO(ctx, 'draftvaultsim:adb_shell'),
   // The simulated iPhone keeps Android folder names for now (see README, iOS).
   media: () => ANDROID_MEDIA,
+  preflight: simPreflight,
 };

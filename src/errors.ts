@@ -30,6 +30,8 @@ export const ErrorCodes = {
   E_APPIUM_UNAVAILABLE: ExitCode.unavailable,
   /** The device named could not be used (missing, unauthorized, offline, tooling missing). */
   E_DEVICE_UNAVAILABLE: ExitCode.unavailable,
+  /** The device is there but not ready for an unattended run (battery, lock screen, storage). */
+  E_PREFLIGHT_FAILED: ExitCode.unavailable,
   /** A session was created but the device stopped answering. */
   E_SESSION_LOST: ExitCode.unavailable,
   /** A flow step failed on the device. */

@@ -1,19 +1,22 @@
 /**
  * The backup job, assembled: everything that can be checked is checked first (capabilities,
- * flows, the backup folder, its manifest and journal) with no side effect; then the folder is
- * made private and locked, and the batch runs on one device session.
+ * flows, the backup folder, its manifest and journal) with no side effect; then the device is
+ * locked, the folder made private and locked, preflight says the phone is ready, and the batch
+ * runs on one device session. Every run past the device lock leaves a report.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DeviceRef } from '../drivers/types.js';
 import { type BackupReport, runBackup } from './backup.js';
 import { BackupStore } from './backup-store.js';
-import { loadJobFlows } from './flow-kit.js';
+import { type JobFlows, loadJobFlows } from './flow-kit.js';
 import { checkWritableFolder, privateFolder } from './folders.js';
 import { inJobSession, type JobOptions } from './job-session.js';
 import { Journal } from './journal.js';
 import { lockFolder } from './lock.js';
+import { type PreflightCheck, spaceNeeds } from './preflight.js';
 import { checkCapabilities } from './prepare.js';
+import { type Unattended, unattended } from './unattended.js';
 
 /** What the backup job needs. */
 export interface BackupJobOptions extends JobOptions {
@@ -35,6 +38,9 @@ export interface BackupJobResult {
   report: BackupReport;
   folder: string;
   runDir: string;
+  /** The run's report folder (report.html, report.json, junit.xml). */
+  reportDir: string;
+  preflight: PreflightCheck[];
 }
 
 /** The backup folder of a device inside the backup root. */
@@ -53,21 +59,45 @@ export async function backupJob(o: BackupJobOptions): Promise<BackupJobResult> {
   checkWritableFolder(o.outRoot, '--out');
   const folder = checkWritableFolder(deviceFolder(o.outRoot, o.device), '--out');
   const journalPath = join(folder, 'journal.jsonl');
-  BackupStore.readManifest(join(folder, 'manifest.json'));
+  const manifest = BackupStore.readManifest(join(folder, 'manifest.json'));
   if (existsSync(journalPath)) Journal.open(journalPath, 'check');
   o.signal.throwIfAborted();
+  const needs = spaceNeeds({
+    ...o,
+    largestBackedUp: Math.max(0, ...(manifest?.entries ?? []).map((e) => e.size)),
+  });
+  const job = o.dryRun ? 'backup (dry run)' : 'backup';
 
-  // 2. The folder: private, locked for this run.
+  // 2. The device locked for this run, preflight, a report whatever happens (unattended.ts).
+  return unattended({ ...o, job, folder, needs }, (u) =>
+    lockedBackup(o, u, { capabilities, flows, folder, job }),
+  );
+}
+
+/** The backup once its device is locked: the folder private and locked, preflight, the batch. */
+async function lockedBackup(
+  o: BackupJobOptions,
+  u: Unattended,
+  {
+    capabilities,
+    flows,
+    folder,
+    job,
+  }: { capabilities: Record<string, unknown>; flows: JobFlows; folder: string; job: string },
+): Promise<Omit<BackupJobResult, 'reportDir' | 'preflight'>> {
+  const journalPath = join(folder, 'journal.jsonl');
   for (const t of privateFolder(folder)) o.notice?.(`tightened permissions: ${t}`);
   const unlock = await lockFolder(folder, `backup of ${o.device.kind}:${o.device.id ?? ''}`);
   try {
+    await u.beforeSession();
     const store = new BackupStore(folder, o.device.id ?? o.device.kind);
     store.cleanPartials();
     const { value, runDir } = await inJobSession<BackupReport, Journal>(
-      { ...o, capabilities },
+      { ...o, capabilities, reporter: u.reporter(o.reporter) },
       'backup',
-      (s, journal) =>
-        runBackup({
+      async (s, journal) => {
+        await u.onSession(s.d, flows);
+        return runBackup({
           ctx: {
             d: s.d,
             kit: s.kit(flows),
@@ -83,11 +113,12 @@ export async function backupJob(o: BackupJobOptions): Promise<BackupJobResult> {
           limit: o.limit,
           dryRun: o.dryRun,
           signal: o.signal,
-        }),
+        });
+      },
       ({ runDir, reporter }) => {
         reporter.emit({
           type: 'jobStarted',
-          job: o.dryRun ? 'backup (dry run)' : 'backup',
+          job,
           device: `${o.device.kind}:${o.device.id ?? ''}`,
           folder,
         });

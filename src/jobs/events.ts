@@ -3,6 +3,7 @@
  * progress bar, the JSON log, reports, notifications) receive both.
  */
 import type { Reporter, RunEvent } from '../runner/events.js';
+import type { PreflightCheck } from './preflight.js';
 
 /** What happened to one draft in a backup. */
 export interface DraftOutcome {
@@ -22,7 +23,8 @@ export type BackupEvent =
   | { type: 'draftsCounted'; count: number }
   | { type: 'draftStarted'; marker: string; index: number; resumed: boolean }
   | { type: 'draftStep'; marker: string; step: string }
-  | { type: 'draftFinished'; outcome: DraftOutcome };
+  | { type: 'draftFinished'; outcome: DraftOutcome }
+  | { type: 'preflight'; check: PreflightCheck };
 
 /** Every event a job can emit. */
 export type JobEvent = RunEvent | BackupEvent;

@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { loadConfig } from '../../config/config.js';
 import { parseDeviceRef } from '../../drivers/index.js';
 import { DraftvaultError } from '../../errors.js';
 import { backupJob, deviceFolder } from '../../jobs/backup-job.js';
@@ -33,9 +34,10 @@ interface BackupFlags {
   caps?: string;
 }
 
-/** The backup root: `--out`, else `<data home>/backups`. */
+/** The backup root: `--out`, else the config's `backup.folder`, else `<data home>/backups`. */
 export function backupRoot(ctx: CliContext, out: string | undefined): string {
-  return resolve(ctx.cwd, out ?? join(dataHome(ctx.env, ctx.cwd), 'backups'));
+  if (out) return resolve(ctx.cwd, out);
+  return loadConfig(ctx.env, ctx.cwd).backupRoot ?? join(dataHome(ctx.env, ctx.cwd), 'backups');
 }
 
 /** Add the backup and verify commands. */
@@ -47,7 +49,10 @@ export function registerBackup(program: Command, ctx: CliContext): void {
     )
     .option('--device <device>', 'sim, sim:<name>, android[:<serial>], ios[:<udid>]', 'sim')
     .option('--appium-url <url>', 'use this Appium server or Grid instead of the embedded one')
-    .option('--out <dir>', 'backup root (a folder per device inside; default: .draftvault/backups)')
+    .option(
+      '--out <dir>',
+      'backup root (a folder per device inside; default: backup.folder, else .draftvault/backups)',
+    )
     .option('--limit <n>', 'back up at most N drafts', parseIntOption('--limit', 1))
     .option('--dry-run', 'walk to each draft’s post screen and back out; post nothing')
     .option('--cleanup-device', 'after a verified backup, delete the saved copy from the phone’s gallery')
@@ -59,7 +64,7 @@ export function registerBackup(program: Command, ctx: CliContext): void {
     .action(async (f: BackupFlags) => {
       if (f.demo) Object.assign(f, await prepareDemo(ctx));
       const progress = backupProgress(f.json ? ({ write: () => true } as never) : (ctx.stdout as never));
-      const { report, folder, runDir } = await backupJob({
+      const { report, folder, runDir, reportDir, preflight } = await backupJob({
         ...jobOptions(ctx, f, (runDir) => fanOut(jsonlReporter(join(runDir, 'run.jsonl')), progress)),
         outRoot: backupRoot(ctx, f.out),
         flowsDir: resolve(ctx.cwd, f.flows ?? join(packageRoot(), 'flows', 'tiktok')),
@@ -70,7 +75,8 @@ export function registerBackup(program: Command, ctx: CliContext): void {
         crashPoint: crashHook(ctx.env),
         notice: (m) => println(ctx.stderr, `draftvault: ${m}`),
       }).finally(() => progress.stop());
-      if (f.json) println(ctx.stdout, JSON.stringify({ ...report, folder, runDir }, null, 2));
+      if (f.json)
+        println(ctx.stdout, JSON.stringify({ ...report, folder, runDir, reportDir, preflight }, null, 2));
       else printSummary(ctx, report, folder, runDir);
       if (report.failed > 0 || report.skipped > 0) {
         throw new DraftvaultError(

@@ -48,6 +48,13 @@ export function backupProgress(out: Writable & { isTTY?: boolean }): JobReporter
             `  ${e.outcome.marker}: ${e.outcome.status}${e.outcome.file ? ` → ${e.outcome.file}` : ''}${e.outcome.reason ? ` (${e.outcome.reason})` : ''}`,
           );
           break;
+        case 'preflight':
+          // Before the drafts are counted: no bar yet, so a plain line on a terminal too.
+          if (!started || !tty)
+            out.write(
+              `preflight ${e.check.status.padEnd(7)} ${e.check.name}: ${e.check.detail}${e.check.status === 'warn' && e.check.fix ? ` (${e.check.fix})` : ''}\n`,
+            );
+          break;
         case 'watcher':
           line(`  pop-up "${e.name}" cleared`);
           break;

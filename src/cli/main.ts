@@ -7,6 +7,7 @@ import { registerAppium } from './commands/appium.js';
 import { registerBackup } from './commands/backup.js';
 import { registerDoctor } from './commands/doctor.js';
 import { registerFlows } from './commands/flows.js';
+import { registerInspect } from './commands/inspect.js';
 import { registerRestore } from './commands/restore.js';
 import { registerRun } from './commands/run.js';
 import { registerSim } from './commands/sim.js';
@@ -35,6 +36,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerRun(program, ctx);
   registerBackup(program, ctx);
   registerRestore(program, ctx);
+  registerInspect(program, ctx);
   return program;
 }
 

@@ -5,6 +5,7 @@ import { Command, CommanderError } from 'commander';
 import { DraftvaultError, ExitCode, toDraftvaultError } from '../errors.js';
 import { registerAppium } from './commands/appium.js';
 import { registerBackup } from './commands/backup.js';
+import { registerCheckUi } from './commands/check-ui.js';
 import { registerDoctor } from './commands/doctor.js';
 import { registerFlows } from './commands/flows.js';
 import { registerInspect } from './commands/inspect.js';
@@ -37,6 +38,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerBackup(program, ctx);
   registerRestore(program, ctx);
   registerInspect(program, ctx);
+  registerCheckUi(program, ctx);
   return program;
 }
 

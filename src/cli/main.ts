@@ -3,17 +3,37 @@
  */
 import { Command, CommanderError } from 'commander';
 import { DraftvaultError, ExitCode, toDraftvaultError } from '../errors.js';
-import { registerAppium } from './commands/appium.js';
-import { registerBackup } from './commands/backup.js';
-import { registerDoctor } from './commands/doctor.js';
-import { registerFlows } from './commands/flows.js';
-import { registerRestore } from './commands/restore.js';
-import { registerRun } from './commands/run.js';
-import { registerSim } from './commands/sim.js';
 import { type CliContext, println } from './context.js';
 
-/** Build the commander program; each command module adds itself. */
-export function buildProgram(ctx: CliContext): Command {
+type Register = (program: Command, ctx: CliContext) => void;
+
+/**
+ * The commands, each loaded only when it runs (or for help): `--version` and a single command do
+ * not pay for the others' dependencies (WebdriverIO alone takes ~0.4 s to load).
+ */
+const COMMANDS: Record<string, () => Promise<Register>> = {
+  doctor: async () => (await import('./commands/doctor.js')).registerDoctor,
+  appium: async () => (await import('./commands/appium.js')).registerAppium,
+  sim: async () => (await import('./commands/sim.js')).registerSim,
+  flows: async () => (await import('./commands/flows.js')).registerFlows,
+  run: async () => (await import('./commands/run.js')).registerRun,
+  backup: async () => (await import('./commands/backup.js')).registerBackup,
+  verify: async () => (await import('./commands/backup.js')).registerBackup,
+  restore: async () => (await import('./commands/restore.js')).registerRestore,
+  inspect: async () => (await import('./commands/inspect.js')).registerInspect,
+  'check-ui': async () => (await import('./commands/check-ui.js')).registerCheckUi,
+};
+
+/** Which command modules `argv` needs: none for --version, the one named, else all (help, typos). */
+function needed(argv: readonly string[]): string[] {
+  const name = argv.find((a) => !a.startsWith('-'));
+  if (!name && argv.some((a) => a === '--version' || a === '-V')) return [];
+  if (name && COMMANDS[name]) return [name];
+  return Object.keys(COMMANDS);
+}
+
+/** Build the commander program with the commands `argv` needs. */
+export async function buildProgram(ctx: CliContext, argv: readonly string[] = []): Promise<Command> {
   const program = new Command('draftvault')
     .description('Back up every TikTok draft from a phone: post privately, save, verify, journal.')
     .version(process.env.npm_package_version ?? '0.1.0')
@@ -28,13 +48,14 @@ export function buildProgram(ctx: CliContext): Command {
           `draftvault: ${s.replace(/^error: /, '').trim()} [E_USAGE]\n  hint: \`draftvault help <command>\` lists the options\n`,
         ),
     });
-  registerDoctor(program, ctx);
-  registerAppium(program, ctx);
-  registerSim(program, ctx);
-  registerFlows(program, ctx);
-  registerRun(program, ctx);
-  registerBackup(program, ctx);
-  registerRestore(program, ctx);
+  const registered = new Set<Register>();
+  for (const name of needed(argv)) {
+    const register = await COMMANDS[name]!();
+    // backup and verify live in one module: register it once.
+    if (registered.has(register)) continue;
+    registered.add(register);
+    register(program, ctx);
+  }
   return program;
 }
 
@@ -78,7 +99,7 @@ export async function main(argv: string[], partial: Partial<CliContext> = {}): P
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
-    await buildProgram(ctx).parseAsync(argv, { from: 'user' });
+    await (await buildProgram(ctx, argv)).parseAsync(argv, { from: 'user' });
     return ExitCode.ok;
   } catch (err) {
     if (err instanceof CommanderError) {

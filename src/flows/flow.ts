@@ -47,6 +47,11 @@ export const flowHeaderSchema = z
       .default([])
       .describe('variables handed back to the flow that called this one'),
     selectors: z.array(z.string().min(1)).default([]).describe('selector files, relative to this file'),
+    screens: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('a screens file (for checkScreen steps), relative to this file'),
     timeout: duration.default(10_000).describe('default timeout of each step'),
     steps: z.array(z.unknown()),
   })
@@ -76,6 +81,8 @@ export interface Flow {
   params: Record<string, ParamDecl>;
   outputs: string[];
   selectorFiles: string[];
+  /** The screens file it names, if any (resolved by the loader). */
+  screensFile?: string;
   timeoutMs: number;
   steps: AnyStep[];
   span: Span;

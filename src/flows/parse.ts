@@ -177,6 +177,7 @@ export function parseFlow(y: YamlFile): Flow {
     params,
     outputs: h.outputs,
     selectorFiles: h.selectors,
+    screensFile: h.screens,
     timeoutMs: h.timeout,
     steps: parsedSteps,
     span: spanOf(y, root),

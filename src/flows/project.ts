@@ -13,6 +13,7 @@ import { type AnyStep, stepKind } from '../steps/index.js';
 import type { SelectorRef, Step } from '../steps/types.js';
 import { type Flow, fitsParam } from './flow.js';
 import { parseFlow } from './parse.js';
+import { loadScreenBook, type ScreenBook } from './screens.js';
 import { parseSelectorFile, SelectorRegistry } from './selector-file.js';
 import { DEFAULT_MAX_YAML_BYTES, readYamlSource } from './source.js';
 import { didYouMean, errorAt, nodeAt, parseYaml, type YamlFile } from './yaml.js';
@@ -27,6 +28,8 @@ export interface Project {
   selectors: SelectorRegistry;
   /** The folder of the entry flow: host files a flow reads must be inside it. */
   root: string;
+  /** The screens the entry flow names (`screens:`), for checkScreen steps. */
+  screens?: ScreenBook;
 }
 
 /** Options of {@link loadProject}. */
@@ -105,13 +108,57 @@ export function loadProject(file: string, opts: LoadOptions = {}): Project {
   };
 
   const entry = loadFlowFile(file, []);
+  const screens = loadScreensOf(entry, yamls.get(resolve(file))!, opts.maxBytes);
   for (const [abs, flow] of flows) {
     const y = yamls.get(abs)!;
     checkFlow(y, flow, selectors, flows);
     checkPaths(y, flow, root, opts.deviceRoots);
   }
   selectors.check();
-  return { entry, flows, selectors, root };
+  checkScreenSteps(flows, yamls, screens);
+  return { entry, flows, selectors, root, screens };
+}
+
+/** The entry flow's screens file, checked (its selectors exist, its names are unique). */
+function loadScreensOf(entry: Flow, y: YamlFile, maxBytes?: number): ScreenBook | undefined {
+  if (!entry.screensFile) return undefined;
+  const p = resolve(dirname(resolve(entry.file)), entry.screensFile);
+  if (!isFile(p))
+    throw errorAt(
+      y,
+      nodeAt(y, ['screens']),
+      'E_FLOW_NOT_FOUND',
+      `screens file ${entry.screensFile} does not exist`,
+      `looked for ${p}`,
+    );
+  return loadScreenBook(p, maxBytes);
+}
+
+/** Every checkScreen step names a screen of the entry flow's screens file. */
+function checkScreenSteps(
+  flows: Map<string, Flow>,
+  yamls: Map<string, YamlFile>,
+  book: ScreenBook | undefined,
+): void {
+  const names = book?.screens.screens.map((s) => s.name) ?? [];
+  for (const [abs, flow] of flows) {
+    walkSteps(flow.steps, (s) => {
+      if (s.kind !== 'checkScreen') return;
+      const name = s.args.screen;
+      if (names.includes(name)) return;
+      const y = yamls.get(abs)!;
+      const sug = didYouMean(name, names);
+      throw errorAt(
+        y,
+        findScalar(y, s.path, name) ?? nodeAt(y, s.path),
+        'E_UNKNOWN_SELECTOR',
+        book
+          ? `no screen "${name}" in ${book.screens.file}`
+          : 'checkScreen needs a screens file: add screens: screens.yaml to the flow',
+        sug ? `did you mean "${sug}"?` : `screens: ${names.join(', ') || 'none'}`,
+      );
+    });
+  }
 }
 
 function isFile(p: string): boolean {

@@ -27,6 +27,10 @@ export const screenSchema = z
       .array(name)
       .default([])
       .describe('selectors the flows need on this screen: each must find exactly one node'),
+    maybe: z
+      .array(name)
+      .default([])
+      .describe('selectors that may be absent here (an empty grid): when present, exactly one node'),
     popup: z.boolean().default(false).describe('a pop-up: watchers may match here (and only here)'),
   })
   .strict()
@@ -71,7 +75,7 @@ export function loadScreens(file: string, maxBytes?: number): ScreensFile {
     throw issueToError(y, [], res.error.issues[0]!, (p) =>
       p.length === 0
         ? ['selectors', 'screens']
-        : ['description', 'detect', 'absent', 'noAppWindow', 'needs', 'popup'],
+        : ['description', 'detect', 'absent', 'noAppWindow', 'needs', 'maybe', 'popup'],
     );
   return {
     file,
@@ -100,7 +104,7 @@ export function loadScreenBook(file: string, maxBytes?: number): ScreenBook {
   }
   selectors.check();
   for (const s of screens.screens) {
-    for (const n of [...s.detect, ...s.absent, ...s.needs]) {
+    for (const n of [...s.detect, ...s.absent, ...s.needs, ...s.maybe]) {
       if (selectors.byName.has(n)) continue;
       const sug = didYouMean(n, selectors.names());
       throw new DraftvaultError('E_UNKNOWN_SELECTOR', `screen "${s.name}" names unknown selector "${n}"`, {

@@ -181,6 +181,10 @@ export class GatedDevice implements Device {
     return Buffer.from(await this.s.takeScreenshot(), 'base64');
   }
 
+  pageSource(): Promise<string> {
+    return this.s.getPageSource();
+  }
+
   async pushFile(devicePath: string, bytes: Buffer): Promise<void> {
     await this.s.pushFile(checkDevicePath(devicePath, this.roots), bytes.toString('base64'));
   }

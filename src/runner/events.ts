@@ -3,6 +3,7 @@
  * reports, notifications) decide what to do with them.
  */
 import type { Span } from '../errors.js';
+import type { ScreenCheckResult } from '../steps/types.js';
 
 /** One thing that happened during a run. */
 export type RunEvent =
@@ -23,7 +24,8 @@ export type RunEvent =
   | { type: 'watcher'; name: string; action: string }
   | { type: 'log'; message: string }
   | { type: 'flowFinished'; flow: string; ok: boolean; durationMs: number; commands: number; depth: number }
-  | { type: 'artifacts'; dir: string; files: string[] };
+  | { type: 'artifacts'; dir: string; files: string[] }
+  | { type: 'screenChecked'; screen: string; result: ScreenCheckResult };
 
 /** Receives events (a job's reporter takes the job's events too). */
 export interface Reporter<E extends { type: string } = RunEvent> {

@@ -11,6 +11,7 @@ import { alternativesFor, type DeviceFacts, describeAlternative } from '../core/
 import { asInterrupt, DraftvaultError, isInterrupt, type Span, toDraftvaultError } from '../errors.js';
 import type { Flow } from '../flows/flow.js';
 import type { Project } from '../flows/project.js';
+import { checkScreenXml } from '../flows/screen-check.js';
 import { stepKind } from '../steps/index.js';
 import type { Condition, FileSink, SelectorRef, Step, StepContext } from '../steps/types.js';
 import { GatedDevice } from './device.js';
@@ -331,6 +332,13 @@ class FlowRunner {
       },
       holds: (c) => this.holds(c),
       log: (message) => o.reporter.emit({ type: 'log', message }),
+      checkScreen: (screen, xml) => {
+        const book = o.project.screens;
+        if (!book) throw new DraftvaultError('E_INTERNAL', 'checkScreen without a screens file');
+        const result = checkScreenXml(xml, `screen ${screen}`, book, o.facts, screen);
+        o.reporter.emit({ type: 'screenChecked', screen, result });
+        return result;
+      },
       artifact: (name, data) => o.artifacts.save(name, data),
     };
     return ctx;

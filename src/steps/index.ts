@@ -5,6 +5,7 @@
 import { assertNotVisible } from './assertNotVisible.js';
 import { assertVisible } from './assertVisible.js';
 import { back } from './back.js';
+import { checkScreen } from './checkScreen.js';
 import { clearText } from './clearText.js';
 import { deleteFile } from './deleteFile.js';
 import { dismissPopups } from './dismissPopups.js';
@@ -45,6 +46,7 @@ export const STEPS = {
   pullFile,
   deleteFile,
   dismissPopups,
+  checkScreen,
   setVar,
   log,
   runFlow,

@@ -96,6 +96,8 @@ export interface Device {
   attribute(el: FoundElement, name: string): Promise<string | null>;
   windowSize(): Promise<{ width: number; height: number }>;
   screenshot(): Promise<Buffer>;
+  /** The page source (UiAutomator2 or XCUITest XML). */
+  pageSource(): Promise<string>;
   /** Copy bytes to a phone path (the device path policy applies). */
   pushFile(devicePath: string, bytes: Buffer): Promise<void>;
   /** Read a phone file (the device path policy applies). */
@@ -150,8 +152,26 @@ export interface StepContext {
   /** Evaluate a condition. */
   holds(c: Condition): Promise<boolean>;
   log(message: string): void;
+  /**
+   * Check a screen of the flow's screens file against a page source (the rules of `flows check`)
+   * and report it; returns the result.
+   */
+  checkScreen(screen: string, pageSource: string): ScreenCheckResult;
   /** Save an artifact (screenshot...) through the run's sink; returns where it went. */
   artifact(name: string, bytes: Buffer | string): Promise<string>;
+}
+
+/** What checkScreen found (the shape of `flows check`'s per-file result). */
+export interface ScreenCheckResult {
+  screen?: string;
+  ok: boolean;
+  checks: {
+    name: string;
+    role: string;
+    ok: boolean;
+    problem?: string;
+    count: { device: number; strict: number };
+  }[];
 }
 
 /** A step kind. */

@@ -4,8 +4,8 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/config.js';
 import { DraftvaultError } from '../../errors.js';
+import { checkHierarchy, type FileCheck } from '../../flows/screen-check.js';
 import { loadScreenBook } from '../../flows/screens.js';
-import { checkHierarchy, type FileCheck } from '../../jobs/check-hierarchy.js';
 import { packageRoot } from '../../paths.js';
 import { type CliContext, println } from '../context.js';
 

@@ -11,13 +11,13 @@ import { type HTree, parseHierarchy } from '../drivers/android/hierarchy.js';
 import { matchSelector, resolvesToOne, type SelectorMatch } from '../drivers/android/match.js';
 import { FLAVOURS } from '../drivers/android/uiselector.js';
 import { DraftvaultError } from '../errors.js';
-import type { Screen, ScreenBook } from '../flows/screens.js';
-import type { NamedSelector } from '../flows/selector-file.js';
+import type { Screen, ScreenBook } from './screens.js';
+import type { NamedSelector } from './selector-file.js';
 
 /** One selector on one screen. */
 export interface SelectorCheck {
   name: string;
-  role: 'needed' | 'watcher';
+  role: 'needed' | 'maybe' | 'watcher';
   /** Nodes the winning alternative finds, per regex flavour. */
   count: { device: number; strict: number };
   /** The alternative that matched (in words), per flavour. */
@@ -64,6 +64,8 @@ function check(
   if (role === 'watcher') {
     if (count.device || count.strict)
       problem = `a watcher matches a screen that is not a pop-up (${matched.device ?? matched.strict})`;
+  } else if (role === 'maybe' && count.device === 0 && count.strict === 0) {
+    problem = undefined;
   } else if (!resolvesToOne(m.device, alts) || !resolvesToOne(m.strict, alts)) {
     problem =
       count.device === 0 && count.strict === 0
@@ -75,14 +77,25 @@ function check(
   return { name, role, count, matched, ok: !problem, ...(problem ? { problem } : {}) };
 }
 
-/** Check one saved hierarchy. `screen` forces the screen instead of detecting it. */
+/** Check one saved hierarchy file. `screen` forces the screen instead of detecting it. */
 export function checkHierarchy(
   xmlFile: string,
   book: ScreenBook,
   facts: DeviceFacts,
   screen?: string,
 ): FileCheck {
-  const t = parseHierarchy(readFileSync(xmlFile, 'utf8'), xmlFile);
+  return checkScreenXml(readFileSync(xmlFile, 'utf8'), xmlFile, book, facts, screen);
+}
+
+/** Check a hierarchy given as text; `file` names it in the result. */
+export function checkScreenXml(
+  xml: string,
+  file: string,
+  book: ScreenBook,
+  facts: DeviceFacts,
+  screen?: string,
+): FileCheck {
+  const t = parseHierarchy(xml, file);
   const flavours = { device: matcher(t, book, facts, 'device'), strict: matcher(t, book, facts, 'strict') };
   const found = (n: string) => !!flavours.device(n).winner;
   let s: Screen | undefined;
@@ -104,11 +117,13 @@ export function checkHierarchy(
   const checks: SelectorCheck[] = [];
   for (const n of s?.needs ?? [])
     checks.push(check(n, 'needed', book.selectors.byName.get(n)!, facts, both(n)));
+  for (const n of s?.maybe ?? [])
+    checks.push(check(n, 'maybe', book.selectors.byName.get(n)!, facts, both(n)));
   if (!s?.popup) {
     for (const w of book.selectors.watchers)
       checks.push(
         check(w.selector, 'watcher', book.selectors.byName.get(w.selector)!, facts, both(w.selector)),
       );
   }
-  return { file: xmlFile, screen: s?.name, how, checks, ok: !!s && checks.every((c) => c.ok) };
+  return { file, screen: s?.name, how, checks, ok: !!s && checks.every((c) => c.ok) };
 }

@@ -6,8 +6,8 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { checkHierarchy } from '../../src/flows/screen-check.js';
 import { loadScreenBook } from '../../src/flows/screens.js';
-import { checkHierarchy } from '../../src/jobs/check-hierarchy.js';
 import { ROOT, runCli } from '../helpers/proc.js';
 
 const DUMPS = join(ROOT, '..', 'shared', 'tiktok-dumps');

@@ -10,10 +10,16 @@ const CHROMIUM = '/usr/bin/chromium';
 if (existsSync(CHROMIUM) || process.env.DRAFTVAULT_NO_BROWSER_INSTALL) process.exit(0);
 const root = typeof process.getuid === 'function' && process.getuid() === 0;
 if (!root || !existsSync('/usr/bin/apt-get')) {
-  console.warn(`ensure-browser: ${CHROMIUM} is missing and apt-get cannot run here; browser tests will be SKIPPED`);
+  console.warn(
+    `ensure-browser: ${CHROMIUM} is missing and apt-get cannot run here; browser tests will be SKIPPED`,
+  );
   process.exit(0);
 }
-const apt = (args) => execFileSync('apt-get', args, { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+const apt = (args) =>
+  execFileSync('apt-get', args, {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
 console.log('ensure-browser: installing Debian chromium for the browser tests (apt-get install chromium)...');
 try {
   apt(['install', '-y', '--no-install-recommends', 'chromium']);
@@ -21,4 +27,6 @@ try {
   apt(['update']);
   apt(['install', '-y', '--no-install-recommends', 'chromium']);
 }
-console.log(`ensure-browser: ${existsSync(CHROMIUM) ? 'installed' : 'NOT installed; browser tests will be SKIPPED'}`);
+console.log(
+  `ensure-browser: ${existsSync(CHROMIUM) ? 'installed' : 'NOT installed; browser tests will be SKIPPED'}`,
+);

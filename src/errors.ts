@@ -32,6 +32,8 @@ export const ErrorCodes = {
   E_DEVICE_UNAVAILABLE: ExitCode.unavailable,
   /** The device is there but not ready for an unattended run (battery, lock screen, storage). */
   E_PREFLIGHT_FAILED: ExitCode.unavailable,
+  /** Neither a systemd user manager nor cron can take the schedule, or it refused it. */
+  E_SCHEDULER_UNAVAILABLE: ExitCode.unavailable,
   /** A session was created but the device stopped answering. */
   E_SESSION_LOST: ExitCode.unavailable,
   /** A flow step failed on the device. */

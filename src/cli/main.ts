@@ -22,6 +22,8 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   restore: async () => (await import('./commands/restore.js')).registerRestore,
   inspect: async () => (await import('./commands/inspect.js')).registerInspect,
   'check-ui': async () => (await import('./commands/check-ui.js')).registerCheckUi,
+  schedule: async () => (await import('./commands/schedule.js')).registerSchedule,
+  daemon: async () => (await import('./commands/schedule.js')).registerSchedule,
 };
 
 /** Which command modules `argv` needs: none for --version, the one named, else all (help, typos). */
@@ -51,7 +53,7 @@ export async function buildProgram(ctx: CliContext, argv: readonly string[] = []
   const registered = new Set<Register>();
   for (const name of needed(argv)) {
     const register = await COMMANDS[name]!();
-    // backup and verify live in one module: register it once.
+    // backup and verify (schedule and daemon) live in one module: register it once.
     if (registered.has(register)) continue;
     registered.add(register);
     register(program, ctx);

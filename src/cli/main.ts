@@ -24,6 +24,8 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   'check-ui': async () => (await import('./commands/check-ui.js')).registerCheckUi,
   schedule: async () => (await import('./commands/schedule.js')).registerSchedule,
   daemon: async () => (await import('./commands/schedule.js')).registerSchedule,
+  history: async () => (await import('./commands/history.js')).registerHistory,
+  config: async () => (await import('./commands/config.js')).registerConfig,
 };
 
 /** Which command modules `argv` needs: none for --version, the one named, else all (help, typos). */

@@ -1,0 +1,130 @@
+/**
+ * Preflight on the simulated phone: a low battery, a locked screen draftvault may not unlock, a
+ * full phone storage and a full backup disk each stop the backup before any TikTok step (exit 3,
+ * nothing posted, the draft still a draft), with a message that names the fix; the run still
+ * leaves a report, and a notification that fails is logged and changes nothing.
+ *
+ * The simulator keeps the battery level and the lock in the phone's state file (set here before
+ * the run) and models a full storage as its `storageFull` fault.
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { phone } from '../helpers/backup.js';
+import { useTmpDir } from '../helpers/tmp.js';
+
+const tmp = useTmpDir('dv-preflight-');
+
+/** A phone with one draft, its state edited; the run's config written beside it. */
+async function setUp(name: string, o: { state?: Record<string, unknown>; config?: string } = {}) {
+  const home = tmp();
+  const p = phone(home, name);
+  expect((await p.reset(1)).code).toBe(0);
+  if (o.state) {
+    const file = join(home, 'sim', name, 'state.json');
+    const s = JSON.parse(readFileSync(file, 'utf8'));
+    s.device_ = { ...s.device_, ...o.state };
+    writeFileSync(file, JSON.stringify(s));
+  }
+  const config = join(home, 'draftvault.yaml');
+  writeFileSync(config, o.config ?? '{}\n');
+  return { home, p, env: { ...p.env, DRAFTVAULT_CONFIG: config } };
+}
+
+/** The backup stopped before anything was posted, and said why and what to do. */
+async function expectStopped(
+  t: Awaited<ReturnType<typeof setUp>>,
+  args: string[],
+  check: string,
+  fix: RegExp,
+) {
+  const r = await t.p.backup(args, t.env);
+  expect(r.code, r.stderr).toBe(3);
+  expect(r.stderr).toMatch(
+    new RegExp(`draftvault: not ready for a backup: .*${check}: .*\\[E_PREFLIGHT_FAILED\\]`),
+  );
+  expect(r.stderr).toMatch(fix);
+  const s = await t.p.state();
+  expect(s.posts, 'nothing was posted').toEqual([]);
+  expect(s.drafts).toHaveLength(1);
+  const reports = readdirSync(join(t.home, 'reports'));
+  expect(reports).toHaveLength(1);
+  const report = JSON.parse(readFileSync(join(t.home, 'reports', reports[0]!, 'report.json'), 'utf8'));
+  expect(report).toMatchObject({ result: 'not ready', exitCode: 3, drafts: [] });
+  expect(report.preflight.find((c: { name: string }) => c.name === check)).toMatchObject({ status: 'fail' });
+  return { r, report };
+}
+
+describe('preflight stops the run before any post', { timeout: 120_000 }, () => {
+  it('low battery: stops, says to charge the phone or lower preflight.minBattery', async () => {
+    const t = await setUp('low', { state: { battery: 9 } });
+    const { r } = await expectStopped(
+      t,
+      [],
+      'battery',
+      /hint: .*charge the phone .*lower preflight\.minBattery/,
+    );
+    expect(r.stderr).toMatch(/battery: 9%, charging, below preflight\.minBattery 20%/);
+  });
+
+  it('a locked screen draftvault may not unlock (preflight.unlock: false): stops, says to unlock it', async () => {
+    const t = await setUp('locked', { state: { locked: true }, config: 'preflight:\n  unlock: false\n' });
+    await expectStopped(
+      t,
+      [],
+      'screen',
+      /hint: unlock the phone, or keep the test phone awake .*preflight\.unlock: true/,
+    );
+  });
+
+  it('full phone storage: stops, says to free space on the phone', async () => {
+    const t = await setUp('full');
+    await expectStopped(
+      t,
+      ['--caps', '{"appium:simFaults":{"storageFull":true}}'],
+      'phone storage',
+      /hint: free space on the phone .*--cleanup-device/,
+    );
+  });
+
+  it('full backup disk: stops before any session; a failing notification is logged and changes nothing', async () => {
+    // 10 videos of 1 PiB each fit on no disk: the same statfs comparison as a full one.
+    const out = join(tmp(), 'notified.json');
+    const t = await setUp('disk', {
+      config: [
+        'preflight:',
+        `  videoBytes: ${2 ** 50}`,
+        'notify:',
+        '  webhook: { url: "http://127.0.0.1:9/hook" }',
+        `  command: [/bin/sh, -c, 'cat > "$0"; echo >> "$0"; echo "$DRAFTVAULT_EXIT_CODE $DRAFTVAULT_RESULT" >> "$0"', ${JSON.stringify(out)}]`,
+        '',
+      ].join('\n'),
+    });
+    const { r, report } = await expectStopped(
+      t,
+      [],
+      'backup disk',
+      /hint: free space on that disk, or back up elsewhere/,
+    );
+    expect(r.stderr).toMatch(/about 10 PiB needed for 10 videos/);
+    expect(existsSync(join(t.home, 'runs')), 'no Appium, no session').toBe(false);
+    // The webhook's port is closed: logged, the exit code is still preflight's 3.
+    expect(r.stderr).toMatch(
+      /notification failed \(webhook http:\/\/127\.0\.0\.1:9\): .*the backup's result is unchanged/,
+    );
+    expect(report.notifications).toEqual([
+      expect.objectContaining({ target: 'webhook http://127.0.0.1:9', ok: false }),
+      expect.objectContaining({ target: 'command /bin/sh', ok: true }),
+    ]);
+    const [json, tail] = readFileSync(out, 'utf8').split('\n');
+    expect(JSON.parse(json!)).toMatchObject({
+      tool: 'draftvault',
+      device: 'sim:disk',
+      result: 'not ready',
+      exitCode: 3,
+      error: { code: 'E_PREFLIGHT_FAILED' },
+      preflight: [expect.objectContaining({ name: 'backup disk', status: 'fail' })],
+    });
+    expect(tail).toBe('3 not ready');
+  });
+});

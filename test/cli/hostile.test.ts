@@ -85,6 +85,12 @@ describe('hostile input: a clear error, its exit code, no side effects', () => {
       const stdout = new Capture();
       const stderr = new Capture();
       const env: NodeJS.ProcessEnv = { ...process.env, DRAFTVAULT_HOME: home, DRAFTVAULT_CONFIG: '' };
+      // The schedule commands write under HOME: a case that wrongly got through writes here.
+      Object.assign(env, {
+        HOME: home,
+        XDG_CONFIG_HOME: join(home, '.config'),
+        XDG_DATA_HOME: join(home, '.data'),
+      });
       if (want.config) env.DRAFTVAULT_CONFIG = join(FIX, want.config);
       const code = await main(want.argv, { stdout, stderr, env, cwd: home });
       const err = stderr.text;
@@ -103,6 +109,7 @@ describe('hostile input: a clear error, its exit code, no side effects', () => {
       expect(existsSync(join(home, 'backups')), 'no backup folder').toBe(false);
       expect(phoneState(), 'the simulated phone is unchanged').toBe(phoneHash);
       expect(readdirSync(join(home, 'sim'))).toEqual(['victim']);
+      expect(readdirSync(home).sort(), 'no devices, reports, logs or schedule').toEqual(['sim']);
     });
   }
 });

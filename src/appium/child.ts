@@ -57,6 +57,7 @@ async function run(): Promise<void> {
       logNoColors: true,
       logTimestamp: true,
       allowInsecure: opts.allowInsecure,
+      ...(opts.useDrivers ? { useDrivers: opts.useDrivers } : {}),
       relaxedSecurityEnabled: false,
       ...(opts.guardToken
         ? {

@@ -62,6 +62,8 @@ export interface AcquireAppiumOptions {
   /** The run folder; the embedded server writes `appium.log` there. */
   runDir: string;
   allowInsecure?: string[];
+  /** Drivers the embedded server loads (default: every installed one). */
+  useDrivers?: string[];
   signal?: AbortSignal;
 }
 
@@ -76,6 +78,7 @@ export async function acquireAppium(opts: AcquireAppiumOptions): Promise<AppiumL
     logFile: join(opts.runDir, 'appium.log'),
     allowInsecure: opts.allowInsecure,
     guardToken: token,
+    useDrivers: opts.useDrivers,
     signal: opts.signal,
   });
   return { endpoint: parseAppiumUrl(server.url), server, token, release: () => server.stop() };

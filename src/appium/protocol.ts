@@ -12,6 +12,8 @@ export interface AppiumChildOptions {
   allowInsecure: string[];
   /** When set, the guard plugin accepts only sessions presenting this token. */
   guardToken?: string;
+  /** Drivers to load (Appium's `useDrivers`); undefined = all installed. */
+  useDrivers?: string[];
 }
 
 /** What the parent sends to the child. */

@@ -20,6 +20,8 @@ export interface StartAppiumOptions {
   allowInsecure?: string[];
   /** Load the guard plugin: only sessions presenting this token are accepted. */
   guardToken?: string;
+  /** Load only these drivers (by installed name, e.g. `uiautomator2`); default: every installed one. */
+  useDrivers?: string[];
   /** How long to wait for the server to answer (ms). */
   readyTimeoutMs?: number;
   signal?: AbortSignal;
@@ -69,6 +71,7 @@ export async function startAppium(opts: StartAppiumOptions): Promise<AppiumServe
     logFile: opts.logFile,
     allowInsecure: opts.allowInsecure ?? [],
     guardToken: opts.guardToken,
+    useDrivers: opts.useDrivers,
   };
   const started = performance.now();
   const child = fork(join(root, 'dist', 'appium', 'child.js'), [], {

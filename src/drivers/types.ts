@@ -103,6 +103,8 @@ export interface DeviceAdapter {
   readonly kind: DeviceKind;
   /** Driver-prefixed insecure features the embedded server must enable for this kind. */
   readonly insecureFeatures: readonly string[];
+  /** The Appium driver this kind needs: the embedded server loads only it (each driver costs startup time). */
+  readonly appiumDriver: string;
   /** W3C capabilities that open a session on this device. */
   capabilities(device: DeviceRef, extra?: Record<string, unknown>): Record<string, unknown>;
   /** Check the final capabilities against the driver's rules before anything starts (E_CONFIG). */

@@ -58,6 +58,7 @@ export async function withDeviceSession<T>(
     appiumUrl: opts.appiumUrl,
     runDir: opts.runDir,
     allowInsecure: [...adapter.insecureFeatures],
+    useDrivers: [adapter.appiumDriver],
     signal: opts.signal,
   });
   try {

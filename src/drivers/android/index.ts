@@ -18,6 +18,7 @@ export const androidAdapter: DeviceAdapter = {
   kind: 'android',
   // Files go through draftvault's own adb client: the embedded server needs no shell feature.
   insecureFeatures: [],
+  appiumDriver: 'uiautomator2',
   capabilities(device: DeviceRef, extra = {}) {
     return {
       platformName: 'Android',

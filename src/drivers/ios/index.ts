@@ -20,6 +20,7 @@ const notYet = () =>
 export const iosAdapter: DeviceAdapter = {
   kind: 'ios',
   insecureFeatures: [],
+  appiumDriver: 'xcuitest',
   capabilities(device: DeviceRef, extra = {}) {
     return {
       platformName: 'iOS',

@@ -33,6 +33,7 @@ export const simAdapter: DeviceAdapter = {
   kind: 'sim',
   // The simulated phone lists its Camera folder through `mobile: shell`, like a phone through adb.
   insecureFeatures: ['draftvaultsim:adb_shell'],
+  appiumDriver: 'draftvault-sim',
   capabilities(device, extra = {}) {
     return { ...simCapabilities(device), ...extra };
   },

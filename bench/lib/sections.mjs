@@ -1,0 +1,9 @@
+/** The benchmark's sections, in the order they run and print. */
+import { coldStart, versionTime } from './cli-times.mjs';
+import { compare } from './compare.mjs';
+
+export const sections = {
+  compare: (ctx) => compare(ctx),
+  version: (ctx) => versionTime(ctx),
+  cold: (ctx) => coldStart(ctx),
+};

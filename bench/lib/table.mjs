@@ -1,0 +1,75 @@
+/** The benchmark table: measurements, ratios in the same run, and the targets beside them. */
+
+const s = (ms) => `${(ms / 1000).toFixed(ms < 10_000 ? 3 : 2)} s`;
+const n = (x) => (Number.isInteger(x) ? String(x) : x.toFixed(1));
+const ratio = (a, b) => `${(a / b).toFixed(2)}x`;
+
+function row(cells) {
+  return `| ${cells.join(' | ')} |`;
+}
+
+/** Rows of the draftvault vs hand-written comparison. */
+function compareRows(rows) {
+  const out = [row(['per draft', 'draftvault', 'hand-written', 'ratio', 'target'])];
+  out.push(row(['---', '---', '---', '---', '---']));
+  for (const r of rows) {
+    const dv = r.draftvault;
+    const hw = r.handWritten;
+    out.push(row([`${r.label}: wall`, s(dv.wallMs), s(hw.wallMs), ratio(dv.wallMs, hw.wallMs), '≤ 1.05x']));
+    out.push(
+      row([
+        `${r.label}: requests`,
+        n(dv.requests),
+        n(hw.requests),
+        ratio(dv.requests, hw.requests),
+        '≤ 1.00x',
+      ]),
+    );
+    if (r.uploadMs) {
+      const a = dv.wallMs - r.uploadMs;
+      const b = hw.wallMs - r.uploadMs;
+      out.push(
+        row([`${r.label}: time beyond the ${r.uploadMs / 1000} s upload`, s(a), s(b), ratio(a, b), '']),
+      );
+    }
+  }
+  return out;
+}
+
+/** Print every section that ran. */
+export function printTable(results, stream) {
+  const lines = [];
+  const sec = results.sections;
+  if (sec.compare) lines.push(...compareRows(sec.compare), '');
+  const other = [row(['measurement', 'value', 'target']), row(['---', '---', '---'])];
+  if (sec.version) other.push(row(['`draftvault --version`', s(sec.version.ms), '< 0.3 s']));
+  if (sec.cold) {
+    other.push(row(['cold start to the first device command', s(sec.cold.firstCommandMs), '≤ 1.5 s']));
+    other.push(row(['cold start to the session request', s(sec.cold.sessionRequestMs), '']));
+  }
+  if (sec.memory) {
+    for (const p of sec.memory.points)
+      other.push(row([`client RSS after ${p.drafts} drafts`, `${p.rssMb.toFixed(1)} MB`, '']));
+    other.push(
+      row([`RSS growth over ${sec.memory.drafts} drafts`, `${sec.memory.growthMb.toFixed(1)} MB`, '< 10 MB']),
+    );
+  }
+  if (sec.pull)
+    other.push(
+      row([
+        `extra memory pulling a ${sec.pull.sizeMb} MB video`,
+        `${sec.pull.extraMb.toFixed(1)} MB`,
+        '< 100 MB',
+      ]),
+    );
+  if (sec.phones) {
+    for (const p of sec.phones)
+      other.push(
+        row([`throughput, ${p.phones} phone(s), one server`, `${p.draftsPerMin.toFixed(1)} drafts/min`, '']),
+      );
+  }
+  if (sec.poll)
+    other.push(row(['state change noticed after', `${sec.poll.polls.toFixed(2)} polls`, '≤ 1 poll']));
+  if (other.length > 2) lines.push(...other);
+  stream.write(`${lines.join('\n')}\n`);
+}

@@ -9,6 +9,7 @@ import { DraftvaultError } from '../../errors.js';
 import { dataHome } from '../../paths.js';
 import { ANDROID_MEDIA, TIKTOK_ANDROID_PACKAGE } from '../android/index.js';
 import { refuseDestructiveCaps, unprefixed } from '../constraints.js';
+import { APPIUM_DRIVERS } from '../kinds.js';
 import { shellIO } from '../shell-io.js';
 import type { DeviceAdapter, DeviceRef } from '../types.js';
 
@@ -36,7 +37,7 @@ export const simAdapter: DeviceAdapter = {
   kind: 'sim',
   // The simulated phone lists its Camera folder through `mobile: shell`, like a phone through adb.
   insecureFeatures: ['draftvaultsim:adb_shell'],
-  appiumDriver: 'draftvault-sim',
+  appiumDriver: APPIUM_DRIVERS.sim.name,
   capabilities(device, extra = {}) {
     return { ...simCapabilities(device), ...extra };
   },

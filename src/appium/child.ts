@@ -24,10 +24,19 @@ function send(msg: AppiumChildMessage): void {
   process.send?.(msg);
 }
 
+/** Modules loaded ahead of `start` (a warm child): Appium itself and the named driver packages. */
+let loading: Promise<unknown> | undefined;
+
+function warm(packages: string[]): void {
+  // Failures here surface at start, where Appium loads the same modules and reports them.
+  loading ??= Promise.all([import('appium'), ...packages.map((p) => import(p))]).catch(() => undefined);
+}
+
 /** The options arrive over IPC: a token passed that way is in no argv and no environment. */
 function options(): Promise<AppiumChildOptions> {
   return new Promise((resolve) => {
     const onMessage = (msg: AppiumParentMessage) => {
+      if (msg?.type === 'warm') warm(msg.packages);
       if (msg?.type !== 'start') return;
       process.off('message', onMessage);
       resolve(msg.options);
@@ -46,6 +55,7 @@ async function run(): Promise<void> {
   const opts = await options();
   if (opts.guardToken) setGuardToken(opts.guardToken);
 
+  await loading;
   const { main } = await import('appium');
   try {
     const server = (await main({

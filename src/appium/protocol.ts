@@ -16,8 +16,14 @@ export interface AppiumChildOptions {
   useDrivers?: string[];
 }
 
-/** What the parent sends to the child. */
-export type AppiumParentMessage = { type: 'start'; options: AppiumChildOptions } | { type: 'stop' };
+/**
+ * What the parent sends to the child. `warm` (optional, first): load Appium and these driver
+ * packages now, while the parent checks its input; nothing listens until `start`.
+ */
+export type AppiumParentMessage =
+  | { type: 'warm'; packages: string[] }
+  | { type: 'start'; options: AppiumChildOptions }
+  | { type: 'stop' };
 
 /** What the child reports back over IPC. */
 export type AppiumChildMessage = { type: 'ready'; port: number } | { type: 'failed'; message: string };

@@ -2,13 +2,13 @@
  * The embedded Appium 3 server: start it from this package's node_modules, wait until it answers,
  * stop it on every exit path.
  */
-import { type ChildProcess, fork } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { closeSync, openSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DraftvaultError } from '../errors.js';
-import { packageRoot } from '../paths.js';
 import type { AppiumChildMessage, AppiumChildOptions, AppiumParentMessage } from './protocol.js';
+import { forkAppiumChild, takeWarmChild } from './warm.js';
 
 /** Options for {@link startAppium}. */
 export interface StartAppiumOptions {
@@ -65,7 +65,6 @@ export async function startAppium(opts: StartAppiumOptions): Promise<AppiumServe
   opts.signal?.throwIfAborted();
   // Appium appends to the log: create it private first (it holds page sources and commands).
   closeSync(openSync(opts.logFile, 'a', 0o600));
-  const root = packageRoot();
   const childOpts: AppiumChildOptions = {
     port: opts.port ?? 0,
     logFile: opts.logFile,
@@ -74,12 +73,7 @@ export async function startAppium(opts: StartAppiumOptions): Promise<AppiumServe
     useDrivers: opts.useDrivers,
   };
   const started = performance.now();
-  const child = fork(join(root, 'dist', 'appium', 'child.js'), [], {
-    cwd: root,
-    // APPIUM_HOME = this package: Appium finds the drivers that are our own dependencies.
-    env: { ...process.env, APPIUM_HOME: root },
-    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-  });
+  const child = takeWarmChild() ?? forkAppiumChild();
   child.send({ type: 'start', options: childOpts } satisfies AppiumParentMessage);
   // Beside the log, so anyone can check that no server outlived its run.
   writeFileSync(join(dirname(opts.logFile), 'appium.pid'), `${child.pid}\n`, { mode: 0o600 });

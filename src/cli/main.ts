@@ -2,6 +2,7 @@
  * draftvault's command line: argv → command → exit code. No product logic lives here.
  */
 import { Command, CommanderError } from 'commander';
+import { discardWarmAppium } from '../appium/warm.js';
 import { DraftvaultError, ExitCode, toDraftvaultError } from '../errors.js';
 import { type CliContext, println } from './context.js';
 
@@ -118,5 +119,7 @@ export async function main(argv: string[], partial: Partial<CliContext> = {}): P
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+    // A command that never started its server (bad input, --help) leaves no Appium child behind.
+    discardWarmAppium();
   }
 }

@@ -1,6 +1,7 @@
 /** Android phones through appium-uiautomator2-driver. */
 import { DraftvaultError } from '../../errors.js';
 import { checkDriverCaps } from '../constraints.js';
+import { APPIUM_DRIVERS } from '../kinds.js';
 import { shellIO } from '../shell-io.js';
 import type { DeviceAdapter, DeviceRef } from '../types.js';
 import { ADB_FIX, findAdb } from './adb.js';
@@ -18,7 +19,7 @@ export const androidAdapter: DeviceAdapter = {
   kind: 'android',
   // Files go through draftvault's own adb client: the embedded server needs no shell feature.
   insecureFeatures: [],
-  appiumDriver: 'uiautomator2',
+  appiumDriver: APPIUM_DRIVERS.android.name,
   capabilities(device: DeviceRef, extra = {}) {
     return {
       platformName: 'Android',

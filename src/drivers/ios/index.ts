@@ -1,6 +1,7 @@
 /** iPhones through appium-xcuitest-driver (untested on a real phone: see README). */
 import { DraftvaultError } from '../../errors.js';
 import { checkDriverCaps } from '../constraints.js';
+import { APPIUM_DRIVERS } from '../kinds.js';
 import { mobileReadings } from '../preflight.js';
 import type { DeviceAdapter, DeviceRef } from '../types.js';
 
@@ -20,7 +21,7 @@ const notYet = () =>
 export const iosAdapter: DeviceAdapter = {
   kind: 'ios',
   insecureFeatures: [],
-  appiumDriver: 'xcuitest',
+  appiumDriver: APPIUM_DRIVERS.ios.name,
   capabilities(device: DeviceRef, extra = {}) {
     return {
       platformName: 'iOS',

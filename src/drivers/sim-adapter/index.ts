@@ -7,6 +7,7 @@ import { parseSimCaps, type SimCapsInput, toWireCaps } from 'draftvault-sim-driv
 import { DraftvaultError } from '../../errors.js';
 import { ANDROID_MEDIA, TIKTOK_ANDROID_PACKAGE } from '../android/index.js';
 import { refuseDestructiveCaps, unprefixed } from '../constraints.js';
+import { APPIUM_DRIVERS } from '../kinds.js';
 import { shellIO } from '../shell-io.js';
 import type { DeviceAdapter, DeviceRef } from '../types.js';
 import { simHome } from './home.js';
@@ -33,7 +34,7 @@ export const simAdapter: DeviceAdapter = {
   kind: 'sim',
   // The simulated phone lists its Camera folder through `mobile: shell`, like a phone through adb.
   insecureFeatures: ['draftvaultsim:adb_shell'],
-  appiumDriver: 'draftvault-sim',
+  appiumDriver: APPIUM_DRIVERS.sim.name,
   capabilities(device, extra = {}) {
     return { ...simCapabilities(device), ...extra };
   },

@@ -4,7 +4,6 @@
  * and a top-level `free` box names the draft, so a saved file traces back to its draft by bytes.
  */
 import { createHash } from 'node:crypto';
-import HME from 'h264-mp4-encoder';
 
 const WIDTH = 96;
 const HEIGHT = 160;
@@ -31,6 +30,9 @@ function freeBox(text: string): Buffer {
  * `frames` sets the length (15 fps): 30 frames = 2 s.
  */
 export async function encodeVideo(seed: number, tag: string, frames = 30): Promise<EncodedVideo> {
+  // Loaded on first use: the encoder compiles WebAssembly (~0.3 s) and installs process-wide
+  // exception handlers; a process that only reads the API (a command line) needs neither.
+  const { default: HME } = await import('h264-mp4-encoder');
   const enc = await HME.createH264MP4Encoder();
   try {
     enc.width = WIDTH;

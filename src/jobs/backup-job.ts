@@ -31,6 +31,8 @@ export interface BackupJobOptions extends JobOptions {
   crashPoint?: (name: string) => void;
   /** Told what the job changed on its own (e.g. permissions tightened to 0700). */
   notice?: (message: string) => void;
+  /** Told where the run's HTML report was written, and whether the run failed. */
+  onReport?: (htmlPath: string, failed: boolean) => void;
 }
 
 /** The job's outcome. */

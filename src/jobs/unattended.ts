@@ -39,6 +39,7 @@ export interface UnattendedOptions {
   folder: string;
   needs: SpaceNeeds;
   notice?: (message: string) => void;
+  onReport?: (htmlPath: string, failed: boolean) => void;
 }
 
 /** The hooks the job calls at its stages. */
@@ -129,7 +130,7 @@ async function finish(
   report.runDir = r.result?.runDir ?? rec.runDir;
   // Interrupted: the process has a moment left, not the seconds thumbnails or a webhook may take.
   await writeReport(report, { pictures: !interrupted });
-  o.notice?.(`report: ${join(r.reportDir, 'report.html')}`);
+  o.onReport?.(join(r.reportDir, 'report.html'), report.exitCode !== 0);
   if (!interrupted) {
     report.notifications = await notify(report, o.config.notify);
     for (const n of report.notifications.filter((x) => !x.ok))

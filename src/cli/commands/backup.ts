@@ -74,6 +74,10 @@ export function registerBackup(program: Command, ctx: CliContext): void {
         deletePrivatePost: f.deletePrivatePost,
         crashPoint: crashHook(ctx.env),
         notice: (m) => println(ctx.stderr, `draftvault: ${m}`),
+        // With --json a successful run's report folder is in the JSON; a failure names it on stderr.
+        onReport: (html, failed) => {
+          if (!f.json || failed) println(ctx.stderr, `draftvault: report: ${html}`);
+        },
       }).finally(() => progress.stop());
       if (f.json)
         println(ctx.stdout, JSON.stringify({ ...report, folder, runDir, reportDir, preflight }, null, 2));

@@ -77,7 +77,7 @@ export async function handWrittenBackup({ endpoint, caps, outDir, drafts }) {
   });
   const files = [];
   try {
-    await b.updateSettings({ waitForIdleTimeout: 100 });
+    await b.updateSettings({ waitForIdleTimeout: 100, waitForSelectorTimeout: 0 });
     await b.activateApp('com.zhiliaoapp.musically');
     await waitFor(b, sel.profile);
     // The first launch of a phone asks for notifications, then contacts.

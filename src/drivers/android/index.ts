@@ -62,7 +62,8 @@ export const androidAdapter: DeviceAdapter = {
   },
   async prepare(session) {
     // TikTok never idles (video plays): UiAutomator2's default 10 s idle wait would stall every command.
-    await session.updateSettings({ waitForIdleTimeout: 100 });
+    // draftvault polls itself (one wait helper), so a UiSelector miss must not wait 10 s on the phone.
+    await session.updateSettings({ waitForIdleTimeout: 100, waitForSelectorTimeout: 0 });
     const caps = session.capabilities as Record<string, unknown>;
     return { appId: String(caps['appium:appPackage'] ?? caps.appPackage ?? TIKTOK_ANDROID_PACKAGE) };
   },

@@ -58,7 +58,7 @@ export const simAdapter: DeviceAdapter = {
     return undefined;
   },
   async prepare(session) {
-    await session.updateSettings({ waitForIdleTimeout: 100 });
+    await session.updateSettings({ waitForIdleTimeout: 100, waitForSelectorTimeout: 0 });
     const caps = session.capabilities as Record<string, unknown>;
     return { appId: String(caps['appium:appPackage'] ?? caps.appPackage ?? TIKTOK_ANDROID_PACKAGE) };
   },

@@ -78,6 +78,11 @@ export const simCapsSchema = z
       .default(1),
     /** Milliseconds added to every command (0 for tests; ~100 for realistic benchmarks). */
     simLatencyMs: z.number().min(0).max(10_000).default(0),
+    /**
+     * `real-phone`: every command answers as late as on a real phone through UiAutomator2
+     * (per kind, growing with the tree; driver/cost-model.ts). For benchmarks, with simTimeScale 1.
+     */
+    simCostModel: z.enum(['none', 'real-phone']).default('none'),
     /** Scale of upload/save durations: 0 = instant, 1 = realistic (seconds). */
     simTimeScale: z.number().min(0).max(100).default(0),
     simFaults: simFaultsSchema.default(simFaultsSchema.parse({})),

@@ -9,12 +9,13 @@ import { util } from 'appium/support.js';
 import { fromWireCaps, parseSimCaps, type SimCaps } from '../caps.js';
 import { createPhone } from '../model/create.js';
 import { crash } from '../model/navigation.js';
-import type { PhoneState } from '../model/state.js';
+import { type PhoneState, top } from '../model/state.js';
 import { PhonePathError, PhoneStore } from '../model/store.js';
 import { ANDROID_STRATEGIES, IOS_STRATEGIES } from '../ui/locate.js';
 import { parseActions } from './actions.js';
 import { appCommands } from './app-commands.js';
 import { elementAttribute, iosAttribute } from './attributes.js';
+import { RealPhoneClock } from './cost-model.js';
 import { SimDevice } from './device.js';
 import { EXECUTE_METHODS, mobileCommands } from './mobile.js';
 import { screenshotPng } from './screenshot.js';
@@ -33,12 +34,13 @@ export class SimDriver extends BaseDriver<Constraints, StringRecord, StringRecor
   /** WebDriver commands received this session, by name (read by `mobile: simStats`). */
   readonly stats: Record<string, number> = {};
   private sessionCommands = 0;
+  private clock: RealPhoneClock | undefined;
 
   constructor(opts = {} as ConstructorParameters<typeof BaseDriver>[0]) {
     super(opts);
     this.desiredCapConstraints = { platformName: { presence: true, isString: true } };
     this.settings = new DeviceSettings(
-      { waitForIdleTimeout: 10_000, ignoreUnimportantViews: false },
+      { waitForIdleTimeout: 10_000, waitForSelectorTimeout: 10_000, ignoreUnimportantViews: false },
       async () => {},
     );
   }
@@ -80,6 +82,7 @@ export class SimDriver extends BaseDriver<Constraints, StringRecord, StringRecor
     if ('simTimeScale' in plain || caps.simReset) state.timeScale = caps.simTimeScale;
     const [sessionId, sessionCaps] = await super.createSession(...(args as [never]));
     this.simCaps = caps;
+    this.clock = caps.simCostModel === 'real-phone' ? new RealPhoneClock() : undefined;
     this.phone = new SimDevice(store, state);
     this.phone.save();
     ACTIVE.add(store.dir);
@@ -115,6 +118,28 @@ export class SimDriver extends BaseDriver<Constraints, StringRecord, StringRecor
     phone.state.counters.commands += 1;
     const crashAt = phone.state.faults.crashAtCommand;
     if (crashAt > 0 && this.sessionCommands === crashAt && phone.state.app.running) crash(phone.state);
+    if (!this.clock) return this.run<T>(phone, cmd, args);
+    // The real-phone cost model: the command runs, then its answer comes as late as a phone's would.
+    const seen = {
+      nodes: phone.current().placed.length,
+      playing: top(phone.state).name === 'feed',
+      screenBefore: phone.state.app.instance,
+      screenAfter: 0,
+    };
+    const outcome: { result: unknown; error: unknown } = { result: undefined, error: undefined };
+    try {
+      outcome.result = await this.run<T>(phone, cmd, args);
+    } catch (err) {
+      outcome.error = err;
+    }
+    seen.screenAfter = phone.state.app.instance;
+    const ms = this.clock.charge(cmd, args, seen, outcome, this.settings.getSettings());
+    await new Promise((r) => setTimeout(r, ms));
+    if (outcome.error) throw outcome.error;
+    return outcome.result as T;
+  }
+
+  private async run<T>(phone: SimDevice, cmd: string, args: unknown[]): Promise<T> {
     try {
       return await super.executeCommand<T>(cmd, ...args);
     } finally {

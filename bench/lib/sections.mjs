@@ -1,9 +1,11 @@
 /** The benchmark's sections, in the order they run and print. */
 import { coldStart, versionTime } from './cli-times.mjs';
 import { compare } from './compare.mjs';
+import { pull } from './pull.mjs';
 
 export const sections = {
   compare: (ctx) => compare(ctx),
   version: (ctx) => versionTime(ctx),
   cold: (ctx) => coldStart(ctx),
+  pull: (ctx) => pull(ctx),
 };

@@ -3,7 +3,7 @@
  * capabilities that open a session on it, their validation, files through the session, and its
  * session errors in draftvault's terms.
  */
-import { parseSimCaps, type SimCapsInput, toWireCaps } from 'draftvault-sim-driver/api';
+import { adbPull, parseSimCaps, type SimCapsInput, toWireCaps } from 'draftvault-sim-driver/api';
 import { DraftvaultError } from '../../errors.js';
 import { ANDROID_MEDIA, TIKTOK_ANDROID_PACKAGE } from '../android/index.js';
 import { refuseDestructiveCaps, unprefixed } from '../constraints.js';
@@ -15,6 +15,11 @@ import { simPreflight } from './preflight.js';
 
 export { simHome } from './home.js';
 
+/** The simulated phone's name (its folder under the sim home). */
+function simDeviceName(device: DeviceRef): string {
+  return device.id ?? 'sim-1';
+}
+
 /** Capabilities for the simulated phone `device`, with any sim options on top. */
 export function simCapabilities(
   device: DeviceRef,
@@ -23,7 +28,7 @@ export function simCapabilities(
   return toWireCaps({
     platformName: device.platform === 'ios' ? 'iOS' : 'Android',
     automationName: 'DraftvaultSim',
-    simDevice: device.id ?? 'sim-1',
+    simDevice: simDeviceName(device),
     simHome: simHome(),
     ...options,
   });
@@ -62,7 +67,18 @@ export const simAdapter: DeviceAdapter = {
     const caps = session.capabilities as Record<string, unknown>;
     return { appId: String(caps['appium:appPackage'] ?? caps.appPackage ?? TIKTOK_ANDROID_PACKAGE) };
   },
-  io: (ctx) => shellIO(ctx, 'draftvaultsim:adb_shell'),
+  io(ctx) {
+    const io = shellIO(ctx, 'draftvaultsim:adb_shell');
+    if (!ctx.local) return io;
+    // The embedded server's phones live under this computer's sim home: pull as adb would,
+    // streamed to disk (pullFile holds the whole video, base64, in memory on both sides).
+    return {
+      ...io,
+      async pull(remote, local) {
+        await adbPull(simHome(), simDeviceName(ctx.device), remote, local, ctx.signal);
+      },
+    };
+  },
   // The simulated iPhone keeps Android folder names for now (see README, iOS).
   media: () => ANDROID_MEDIA,
   preflight: simPreflight,

@@ -27,6 +27,7 @@ export {
   simFaultsSchema,
   toWireCaps,
 } from './caps.js';
+export { adbPull } from './model/adb.js';
 export { type EncodedVideo, encodeVideo, videoTag } from './model/media.js';
 export { CAMERA_DIR, GALLERY_DIRS } from './model/posting.js';
 export type {

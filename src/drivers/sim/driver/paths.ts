@@ -5,14 +5,12 @@
  * the shell's own `/data/local/tmp`.
  */
 import { errors } from '@appium/base-driver';
-import { normalizePhonePath, PhonePathError } from '../model/store.js';
-
-const SHELL_READABLE_DATA = /^\/data\/local\/tmp(?:\/|$)/;
+import { normalizePhonePath, PhonePathError, shellMayRead } from '../model/store.js';
 
 /** `remotePath` normalised; throws what a phone without root answers for app-private paths. */
 export function shellPath(remotePath: string): string {
   const p = onPhone(() => normalizePhonePath(remotePath));
-  if ((p === '/data' || p.startsWith('/data/')) && !SHELL_READABLE_DATA.test(p)) {
+  if (!shellMayRead(p)) {
     const shown = p === remotePath ? `'${p}'` : `'${remotePath}' (${p})`;
     throw new errors.UnknownError(
       `Permission denied: cannot access ${shown} (app-private storage: the shell user has no access without root)`,

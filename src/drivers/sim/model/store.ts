@@ -29,6 +29,17 @@ export interface PhoneFile {
 /** Thrown for phone paths the simulator (or a real phone without root) will not touch. */
 export class PhonePathError extends Error {}
 
+const SHELL_READABLE_DATA = /^\/data\/local\/tmp(?:\/|$)/;
+
+/**
+ * Whether the shell user (adb, UiAutomator2's file commands) may read a normalised phone path:
+ * only root reads `/data`, except the shell's own `/data/local/tmp`.
+ */
+export function shellMayRead(phonePath: string): boolean {
+  const p = normalizePhonePath(phonePath);
+  return !(p === '/data' || p.startsWith('/data/')) || SHELL_READABLE_DATA.test(p);
+}
+
 /**
  * A phone path in its one canonical form: absolute, `.` and `..` resolved (as the phone's shell
  * does: `..` at `/` stays at `/`), the shared-storage aliases mapped to `/sdcard`.

@@ -3,9 +3,11 @@
  * says: paths are normalised before they are checked, app-private storage is "Permission
  * denied" for the shell user, folders are not deleted as files, and nothing leaves the phone.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { adbPull } from '../model/adb.js';
 import { useSimServer } from './support/sim.js';
 import { simState } from './support/walk.js';
 
@@ -70,5 +72,25 @@ describe('simulated phone file commands', () => {
     // No state was written for any of them: not in the phones' folder, its parent, or a hidden one.
     for (const dir of [sim.phones, join(sim.phones, '..'), join(sim.phones, '.hidden')])
       expect(existsSync(join(dir, 'state.json')), dir).toBe(false);
+  });
+});
+
+describe('the simulated adb pull', () => {
+  it('streams a shared-storage file to the computer (0600, same bytes) and refuses app-private paths', async () => {
+    const s = await sim.open('files-adb', { simReset: true, simDrafts: 1 });
+    const bytes = Buffer.from('not a video, but bytes all the same');
+    await s.pushFile('/sdcard/DCIM/Camera/a.mp4', bytes.toString('base64'));
+    await s.deleteSession();
+    const dir = mkdtempSync(join(tmpdir(), 'adb-'));
+    const local = join(dir, 'a.mp4');
+    await adbPull(sim.phones, 'files-adb', '/storage/emulated/0/DCIM/Camera/a.mp4', local);
+    expect(readFileSync(local)).toEqual(bytes);
+    expect(statSync(local).mode & 0o777).toBe(0o600);
+    for (const path of sneaky)
+      await expect(adbPull(sim.phones, 'files-adb', path, join(dir, 'x')), path).rejects.toThrow(
+        /Permission denied/,
+      );
+    expect(existsSync(join(dir, 'x'))).toBe(false);
+    rmSync(dir, { recursive: true });
   });
 });

@@ -48,11 +48,12 @@ export function printTable(results, stream) {
     other.push(row(['cold start to the session request', s(sec.cold.sessionRequestMs), '']));
   }
   if (sec.memory) {
+    const mb = (x) => `${x.toFixed(1)} MB`;
     for (const p of sec.memory.points)
-      other.push(row([`client RSS after ${p.drafts} drafts`, `${p.rssMb.toFixed(1)} MB`, '']));
-    other.push(
-      row([`RSS growth over ${sec.memory.drafts} drafts`, `${sec.memory.growthMb.toFixed(1)} MB`, '< 10 MB']),
-    );
+      other.push(row([`client RSS (heap) after ${p.drafts} drafts`, `${mb(p.rssMb)} (${mb(p.heapMb)})`, '']));
+    const span = `drafts ${sec.memory.from} to ${sec.memory.drafts}`;
+    other.push(row([`RSS growth, ${span}`, mb(sec.memory.growthMb), '< 10 MB']));
+    other.push(row([`heap growth, ${span}`, mb(sec.memory.heapGrowthMb), '']));
   }
   if (sec.pull) {
     const mb = (x) => `${x.toFixed(1)} MB`;

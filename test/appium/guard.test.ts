@@ -12,6 +12,7 @@ import { type AppiumLease, acquireAppium } from '../../src/appium/endpoint.js';
 import { shellAllowed } from '../../src/appium/guard/policy.js';
 import { closeSession, type Session } from '../../src/appium/session.js';
 import { openDeviceSession } from '../../src/drivers/index.js';
+import { parseDfAvailable } from '../../src/drivers/preflight.js';
 import { simCapabilities } from '../../src/drivers/sim-adapter/index.js';
 
 let lease: AppiumLease;
@@ -95,6 +96,68 @@ describe('the embedded server guard', () => {
     }
   });
 
+  it('lets exactly `df -k <shared storage>` through, and no other df', async () => {
+    const out = (await ours.execute('mobile: shell', { command: 'df', args: ['-k', '/sdcard'] })) as string;
+    expect(parseDfAvailable(out)).toBeGreaterThan(0);
+    for (const args of [
+      [],
+      ['/sdcard'],
+      ['-h', '/sdcard'],
+      ['-k'],
+      ['-k', '-a', '/sdcard'],
+      ['-k', '/sdcard', '/data'],
+      ['-k', '/data'],
+      ['-k', '/sdcard/../data'],
+      ['-k', '-'],
+    ]) {
+      const err = await ours.execute('mobile: shell', { command: 'df', args }).then(
+        () => undefined,
+        (e: unknown) => e as Error,
+      );
+      expect(String(err?.message), JSON.stringify(args)).toMatch(/refuses this shell command: df/);
+    }
+  });
+
+  it('refuses shell metacharacters in ls and df arguments (UiAutomator2 hands them to the phone’s shell)', async () => {
+    const tails = [
+      ';id',
+      '|id',
+      '&id',
+      '&&id',
+      '$(id)',
+      '`id`',
+      '>x',
+      '<x',
+      '\nid',
+      ' id',
+      "'",
+      '"',
+      '*',
+      '~',
+      '#',
+    ];
+    const tries = tails.flatMap((tail) => [
+      { command: 'ls', args: [`/sdcard/DCIM/Camera${tail}`] },
+      { command: 'ls', args: ['-l', `/sdcard/DCIM${tail}`] },
+      { command: 'df', args: ['-k', `/sdcard${tail}`] },
+    ]);
+    const shellRuns = async () =>
+      ((await ours.execute('mobile: simStats', {})) as { commands: Record<string, number> }).commands
+        .mobileShell;
+    const before = await shellRuns();
+    for (const bad of tries) {
+      const err = await ours.execute('mobile: shell', bad).then(
+        () => undefined,
+        (e: unknown) => e as Error,
+      );
+      expect(String(err?.message), JSON.stringify(bad)).toMatch(
+        /refuses this shell command: argument .* has characters the phone's shell would interpret/,
+      );
+    }
+    // The phone's shell was never asked: the guard stopped each one before the driver.
+    expect(await shellRuns()).toBe(before);
+  });
+
   it('keeps the token out of the Appium log', () => {
     const log = readFileSync(join(runDir, 'appium.log'), 'utf8');
     expect(log).toContain('"draftvault:token":"**SECURE**"');
@@ -113,5 +176,51 @@ describe('the shell allowlist', () => {
     expect(shellAllowed('dumpsys', ['package', 'x; rm -rf /'])).toMatch(/package <name>/);
     expect(shellAllowed('ls', [1])).toMatch(/strings/);
     expect(shellAllowed('cat', ['/sdcard/DCIM/a'])).toMatch(/not a command/);
+  });
+
+  it('allows df only as `df -k <shared storage or a media folder>`', () => {
+    expect(shellAllowed('df', ['-k', '/sdcard'])).toBeUndefined();
+    expect(shellAllowed('df', ['-k', '/storage/emulated/0/'])).toBeUndefined();
+    expect(shellAllowed('df', ['-k', '/sdcard/DCIM/Camera'])).toBeUndefined();
+    expect(shellAllowed('df', ['-k', '/data'])).toMatch(/only \/sdcard/);
+    expect(shellAllowed('df', ['-k', '/sdcard/..'])).toMatch(/only \/sdcard/);
+    expect(shellAllowed('df', ['-h', '/sdcard'])).toMatch(/-k <folder>/);
+    expect(shellAllowed('df', [])).toMatch(/-k <folder>/);
+    expect(shellAllowed('df', '-k')).toMatch(/-k <folder>/);
+    expect(shellAllowed('df', ['-k', '/sdcard', '/sdcard'])).toMatch(/-k <folder>/);
+  });
+
+  it('refuses every character a shell interprets, in ls and df arguments', () => {
+    for (const c of [
+      ';',
+      '|',
+      '&',
+      '$',
+      '`',
+      '<',
+      '>',
+      '\n',
+      '\r',
+      '\t',
+      ' ',
+      "'",
+      '"',
+      '\\',
+      '*',
+      '?',
+      '[',
+      '(',
+      '{',
+      '~',
+      '#',
+      '!',
+      '\0',
+    ]) {
+      expect(shellAllowed('ls', [`/sdcard/DCIM/a${c}b`]), JSON.stringify(c)).toMatch(/would interpret/);
+      expect(shellAllowed('ls', ['-l', `/sdcard/DCIM${c}`]), JSON.stringify(c)).toMatch(/would interpret/);
+      expect(shellAllowed('df', ['-k', `/sdcard${c}`]), JSON.stringify(c)).toMatch(/would interpret/);
+    }
+    expect(shellAllowed('ls', ['-l;id', '/sdcard/DCIM'])).toMatch(/would interpret/);
+    expect(shellAllowed('ls', ['/sdcard/DCIM/Camera_2024-01.x@y+z,w=v:u'])).toBeUndefined();
   });
 });

@@ -5,7 +5,7 @@
  * leaves a report, and a notification that fails is logged and changes nothing.
  *
  * The simulator keeps the battery level and the lock in the phone's state file (set here before
- * the run) and models a full storage as its `storageFull` fault.
+ * the run) and models a full storage as its `storageFull` fault (its `df -k` says 0 available).
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -79,12 +79,14 @@ describe('preflight stops the run before any post', { timeout: 120_000 }, () => 
 
   it('full phone storage: stops, says to free space on the phone', async () => {
     const t = await setUp('full');
-    await expectStopped(
+    const { r } = await expectStopped(
       t,
       ['--caps', '{"appium:simFaults":{"storageFull":true}}'],
       'phone storage',
       /hint: free space on the phone .*--cleanup-device/,
     );
+    // Read as on an Android phone behind a server: `df -k /sdcard` through the guarded shell.
+    expect(r.stderr).toMatch(/phone storage: 0 B free \(df -k \/sdcard on the simulated phone\)/);
   });
 
   it('full backup disk: stops before any session; a failing notification is logged and changes nothing', async () => {

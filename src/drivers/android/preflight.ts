@@ -8,7 +8,7 @@ import { execFile } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { rethrowInterrupt } from '../../errors.js';
-import { mobileReadings, parseDfAvailable } from '../preflight.js';
+import { dfThroughSession, firstLine, mobileReadings, parseDfAvailable } from '../preflight.js';
 import type { DevicePreflight, DeviceReach, DeviceRef } from '../types.js';
 import { ADB_FIX, ADB_STATE_FIXES, type AdbDevice, findAdb, listAdbDevices } from './adb.js';
 
@@ -76,23 +76,17 @@ export const androidPreflight: DevicePreflight = {
   ...mobileReadings(ANDROID_CHARGING),
   async storage(ctx) {
     const adb = ctx.local ? findAdb() : undefined;
+    if (!adb) return dfThroughSession(ctx, 'df -k /sdcard through the Appium server');
     try {
-      if (adb) {
-        const target = ctx.device.id ? ['-s', ctx.device.id] : [];
-        const { stdout } = await run(adb, [...target, 'shell', 'df -k /sdcard'], {
-          timeout: 15_000,
-          signal: ctx.signal,
-        });
-        return { freeBytes: parseDfAvailable(stdout), how: 'adb shell df -k /sdcard' };
-      }
-      const out = (await ctx.session.execute('mobile: shell', {
-        command: 'df',
-        args: ['-k', '/sdcard'],
-      })) as string;
-      return { freeBytes: parseDfAvailable(out), how: 'df -k /sdcard through the Appium server' };
+      const target = ctx.device.id ? ['-s', ctx.device.id] : [];
+      const { stdout } = await run(adb, [...target, 'shell', 'df -k /sdcard'], {
+        timeout: 15_000,
+        signal: ctx.signal,
+      });
+      return { freeBytes: parseDfAvailable(stdout), how: 'adb shell df -k /sdcard' };
     } catch (err) {
       rethrowInterrupt(err, ctx.signal);
-      return { how: `not readable (${err instanceof Error ? err.message.split('\n')[0] : String(err)})` };
+      return { how: `not readable (${firstLine(err)})` };
     }
   },
 };

@@ -1,12 +1,11 @@
 /**
  * Preflight on the simulated phone: the same `mobile:` commands as UiAutomator2 for the screen
  * and the battery (the phone keeps both in its state, so tests can set them), and its storage
- * from its faults: the simulator models a full storage (`appium:simFaults.storageFull`), not a
- * number of free bytes.
+ * with `df -k /sdcard` as on an Android phone (the simulator's storage is full under
+ * `appium:simFaults.storageFull`).
  */
 import { phoneExists } from 'draftvault-sim-driver/api';
-import { rethrowInterrupt } from '../../errors.js';
-import { mobileReadings } from '../preflight.js';
+import { dfThroughSession, mobileReadings } from '../preflight.js';
 import type { DevicePreflight } from '../types.js';
 import { simHome } from './home.js';
 
@@ -25,17 +24,6 @@ export const simPreflight: DevicePreflight = {
     };
   },
   ...mobileReadings(SIM_CHARGING),
-  async storage(ctx) {
-    try {
-      const state = (await ctx.session.execute('mobile: simState', {})) as {
-        faults?: { storageFull?: boolean };
-      };
-      return state.faults?.storageFull
-        ? { freeBytes: 0, how: 'the simulated phone’s storage is full (appium:simFaults.storageFull)' }
-        : { how: 'the simulated phone models only a full storage (appium:simFaults.storageFull)' };
-    } catch (err) {
-      rethrowInterrupt(err, ctx.signal);
-      return { how: 'not readable' };
-    }
-  },
+  // As an Android phone behind a server: `df -k /sdcard` through `mobile: shell`.
+  storage: (ctx) => dfThroughSession(ctx, 'df -k /sdcard on the simulated phone'),
 };

@@ -48,6 +48,13 @@ export const simFaultsSchema = z
     invisibleOverlay: z.number().int().min(0).default(0),
     /** The gallery picker stays mounted under the editor, so two "Next" nodes match. */
     duplicateNext: z.boolean().default(false),
+    /** TikTok is not installed: app state 0, activateApp fails, dumpsys knows no such package. */
+    notInstalled: z.boolean().default(false),
+    /** The versionName the phone reports for TikTok (dumpsys), instead of the profile's (e.g. a newer build). */
+    appVersion: z
+      .string()
+      .regex(/^[A-Za-z0-9._-]{1,32}$/, 'must be a version name such as 49.2.0')
+      .optional(),
   })
   .strict();
 /** Faults with their defaults applied. */

@@ -20,7 +20,7 @@ function dev(d: SimDriver) {
 export const appCommands = {
   async activateApp(this: SimDriver, appId: string) {
     const d = dev(this);
-    if (appId !== d.profile.packageName)
+    if (appId !== d.profile.packageName || d.state.faults.notInstalled)
       throw new errors.InvalidArgumentError(`app ${appId} is not installed`);
     launch(d.state, Date.now());
     d.tick();
@@ -34,7 +34,7 @@ export const appCommands = {
   },
   async queryAppState(this: SimDriver, appId: string) {
     const d = dev(this);
-    if (appId !== d.profile.packageName) return 0;
+    if (appId !== d.profile.packageName || d.state.faults.notInstalled) return 0;
     return d.state.app.running ? 4 : 1;
   },
   async getCurrentPackage(this: SimDriver) {

@@ -8,7 +8,7 @@ import type { StringRecord } from '@appium/types';
 import { util } from 'appium/support.js';
 import { fromWireCaps, parseSimCaps, type SimCaps } from '../caps.js';
 import { createPhone } from '../model/create.js';
-import { crash } from '../model/navigation.js';
+import { background, crash } from '../model/navigation.js';
 import { type PhoneState, top } from '../model/state.js';
 import { PhonePathError, PhoneStore } from '../model/store.js';
 import { ANDROID_STRATEGIES, IOS_STRATEGIES } from '../ui/locate.js';
@@ -79,6 +79,8 @@ export class SimDriver extends BaseDriver<Constraints, StringRecord, StringRecor
     }
     this.locatorStrategies = [...(platform === 'ios' ? IOS_STRATEGIES : ANDROID_STRATEGIES)];
     if ('simFaults' in plain) state.faults = { ...caps.simFaults };
+    // An app that is not installed is not on screen either.
+    if (state.faults.notInstalled && state.app.running) background(state);
     if ('simTimeScale' in plain || caps.simReset) state.timeScale = caps.simTimeScale;
     const [sessionId, sessionCaps] = await super.createSession(...(args as [never]));
     this.simCaps = caps;

@@ -4,7 +4,8 @@
  */
 import { errors } from '@appium/base-driver';
 import type { SimDriver } from './driver.js';
-import { onPhone, shellFilePath, shellPath } from './paths.js';
+import { onPhone, shellFilePath } from './paths.js';
+import { runShell } from './shell.js';
 
 /** Method name → driver command and parameters (Appium validates them). */
 export const EXECUTE_METHODS = {
@@ -59,28 +60,11 @@ export const mobileCommands = {
   },
   /**
    * `mobile: shell`, gated like the real driver (insecure feature `adb_shell`). Understands what
-   * draftvault uses: `ls` of a folder (newest first with -t) and `dumpsys package <pkg>`.
+   * draftvault uses: `ls`, `dumpsys package <pkg>` and `df -k <path>` (shell.ts).
    */
   async mobileShell(this: SimDriver, command: string, args: string[] = []) {
     this.assertFeatureEnabled('adb_shell');
-    const d = dev(this);
-    if (command === 'ls') {
-      const dir = shellPath(args.filter((a) => !a.startsWith('-')).at(-1) ?? '/');
-      return `${onPhone(() => d.store.list(dir))
-        .map((f) =>
-          args.includes('-l')
-            ? `-rw-rw---- 1 u0_a1 media_rw ${f.size} ${new Date(f.mtimeMs).toISOString()} ${f.path.split('/').pop()}`
-            : f.path.split('/').pop(),
-        )
-        .join('\n')}\n`;
-    }
-    if (command === 'dumpsys' && args[0] === 'package') {
-      const p = d.profile;
-      return args[1] === p.packageName
-        ? `Packages:\n  Package [${p.packageName}]\n    versionCode=${p.versionCode} minSdk=24 targetSdk=34\n    versionName=${p.versionName}\n`
-        : '';
-    }
-    throw new errors.InvalidArgumentError(`the simulated phone's shell does not know "${command}"`);
+    return runShell(dev(this), command, args);
   },
   /** As UiAutomator2's `mobile: deviceInfo` (the fields draftvault reads). */
   async mobileGetDeviceInfo(this: SimDriver) {

@@ -95,6 +95,48 @@ describe('simulator faults', () => {
     })) as string;
     expect(listing.trim()).toBe('');
     expect((await simState(s)).posts[0]!.status).toBe('posted');
+    // Its df says so too: nothing available on shared storage.
+    const df = (await s.execute('mobile: shell', { command: 'df', args: ['-k', '/sdcard'] })) as string;
+    expect(df.split('\n')[0]).toMatch(/^Filesystem +1K-blocks +Used +Available +Use% +Mounted on$/);
+    expect(df.split('\n')[1]!.split(/\s+/)[3]).toBe('0');
+  });
+
+  it('df -k: the gallery files are the used part of a 64 GiB storage', async () => {
+    const s = await sim.open('f-df', { simReset: true, simDrafts: 1 });
+    const avail = async () =>
+      Number(
+        ((await s.execute('mobile: shell', { command: 'df', args: ['-k', '/sdcard'] })) as string)
+          .split('\n')[1]!
+          .split(/\s+/)[3],
+      );
+    const before = await avail();
+    expect(before).toBeLessThanOrEqual(64 * 1024 * 1024);
+    await s.pushFile('/sdcard/Movies/big.mp4', Buffer.alloc(2 * 1024 * 1024).toString('base64'));
+    expect(before - (await avail())).toBe(2048);
+  });
+
+  it('notInstalled: app state 0, activateApp fails, dumpsys knows no such package', async () => {
+    const s = await sim.open('f-missing', {
+      simReset: true,
+      simDrafts: 1,
+      simFaults: { notInstalled: true },
+    });
+    expect(await s.queryAppState(PKG)).toBe(0);
+    await expect(s.activateApp(PKG)).rejects.toThrow(/is not installed/);
+    const dump = (await s.execute('mobile: shell', { command: 'dumpsys', args: ['package', PKG] })) as string;
+    expect(dump).toBe('');
+    expect((await simState(s)).drafts).toHaveLength(1);
+  });
+
+  it('appVersion: dumpsys reports that version instead of the profile’s', async () => {
+    const s = await sim.open('f-version', {
+      simReset: true,
+      simDrafts: 1,
+      simFaults: { appVersion: '49.2.0' },
+    });
+    const dump = (await s.execute('mobile: shell', { command: 'dumpsys', args: ['package', PKG] })) as string;
+    expect(dump).toMatch(/^ {4}versionName=49\.2\.0$/m);
+    expect(await s.queryAppState(PKG)).not.toBe(0);
   });
 
   it('invisibleOverlay: taps are absorbed, the page source does not show it, a screenshot does', async () => {

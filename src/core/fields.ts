@@ -85,10 +85,19 @@ export const expression = z.string().superRefine((v, ctx) => {
   }
 });
 
-/** Does `version` satisfy `range`? (A version that is not semver never does.) */
+/**
+ * Does `version` satisfy `range`? (A version that is not semver never does.) The one matcher of
+ * app versions: flows, selector overrides and the preflight's tested-range check all use it.
+ */
 export function versionMatches(version: string | undefined, range: string | undefined): boolean {
   if (!range) return true;
   if (!version) return false;
   const v = semver.coerce(version);
   return v !== null && semver.satisfies(v, range);
+}
+
+/** Is `version` newer than every version `range` allows? (Read as {@link versionMatches} reads it.) */
+export function versionAbove(version: string | undefined, range: string): boolean {
+  const v = version ? semver.coerce(version) : null;
+  return v !== null && semver.gtr(v, range);
 }

@@ -4,7 +4,7 @@
  * its version against the range the flows are tested with. The adapter reads; this decides.
  */
 import { readFileSync } from 'node:fs';
-import semver from 'semver';
+import { versionAbove, versionMatches } from '../core/fields.js';
 import { adapterFor } from '../drivers/index.js';
 import type { DeviceIOContext } from '../drivers/types.js';
 import type { DeviceSession } from './device-session.js';
@@ -104,15 +104,15 @@ async function tiktok(c: PreflightContext, ctx: DeviceIOContext, d: DeviceSessio
   const v = d.facts.appVersion;
   if (!v)
     return { name: 'tiktok', status: 'ok', detail: `installed (${d.appId}); version not readable` } as const;
-  const coerced = semver.coerce(v);
-  const outside = testedRanges(flows).filter((r) => coerced && !semver.satisfies(coerced, r.range));
+  // The runner's own matcher: what it refuses to run on, preflight warns about.
+  const outside = testedRanges(flows).filter((r) => !versionMatches(v, r.range));
   if (!outside.length)
     return { name: 'tiktok', status: 'ok', detail: `TikTok ${v}, within the flows' tested range` } as const;
-  const newer = outside.filter((r) => coerced && semver.gtr(coerced, r.range));
+  const newer = outside.every((r) => versionAbove(v, r.range));
   return {
     name: 'tiktok',
     status: 'warn',
-    detail: `TikTok ${v} is ${newer.length ? 'newer' : 'older'} than the flows are tested with (${outside.map((r) => `${r.range} at ${r.where}`).join(', ')}); those flows refuse to run on it`,
+    detail: `TikTok ${v} is ${newer ? 'newer than the versions' : 'not among the versions'} the flows are tested with (${outside.map((r) => `${r.range} at ${r.where}`).join(', ')}); those flows refuse to run on it`,
     fix: 'check the flows on this version (draftvault flows check --hierarchy on its screens), then widen appVersion at those places',
   } as const;
 }

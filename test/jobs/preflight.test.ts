@@ -89,6 +89,16 @@ describe('preflight stops the run before any post', { timeout: 120_000 }, () => 
     expect(r.stderr).toMatch(/phone storage: 0 B free \(df -k \/sdcard on the simulated phone\)/);
   });
 
+  it('TikTok not installed: stops, says to install it', async () => {
+    const t = await setUp('missing');
+    await expectStopped(
+      t,
+      ['--caps', '{"appium:simFaults":{"notInstalled":true}}'],
+      'tiktok',
+      /tiktok: TikTok \(com\.zhiliaoapp\.musically\) is not installed.*\n.*hint: install TikTok and sign in/,
+    );
+  });
+
   it('full backup disk: stops before any session; a failing notification is logged and changes nothing', async () => {
     // 10 videos of 1 PiB each fit on no disk: the same statfs comparison as a full one.
     const out = join(tmp(), 'notified.json');
@@ -128,5 +138,56 @@ describe('preflight stops the run before any post', { timeout: 120_000 }, () => 
       preflight: [expect.objectContaining({ name: 'backup disk', status: 'fail' })],
     });
     expect(tail).toBe('3 not ready');
+  });
+});
+
+/** The report of the one run in `home`. */
+function onlyReport(home: string) {
+  const reports = readdirSync(join(home, 'reports'));
+  expect(reports).toHaveLength(1);
+  return JSON.parse(readFileSync(join(home, 'reports', reports[0]!, 'report.json'), 'utf8'));
+}
+
+describe('preflight warns about a TikTok the flows are not tested with, and the run goes on', {
+  timeout: 120_000,
+}, () => {
+  // The shipped flows declare appVersion ">=43.0.0 <48.0.0" (launch.yaml, open-drafts.yaml).
+  for (const [version, words] of [
+    ['49.2.0', 'newer than the versions'],
+    // Not semver at all: the runner's matcher refuses it, so preflight must not call it tested.
+    ['nightly-build', 'not among the versions'],
+  ] as const) {
+    it(`TikTok ${version}: a warning naming the flows' places, then the flows refuse it (exit 1, not 3)`, async () => {
+      const t = await setUp(`v-${version}`);
+      const r = await t.p.backup(
+        ['--caps', JSON.stringify({ 'appium:simFaults': { appVersion: version } })],
+        t.env,
+      );
+      expect(r.code, r.stderr).toBe(1);
+      const report = onlyReport(t.home);
+      expect(report.preflight.map((c: { status: string }) => c.status)).not.toContain('fail');
+      const check = report.preflight.find((c: { name: string }) => c.name === 'tiktok');
+      expect(check.status).toBe('warn');
+      expect(check.detail).toContain(`TikTok ${version} is ${words} the flows are tested with`);
+      expect(check.detail).toMatch(/>=43\.0\.0 <48\.0\.0 at flows\/tiktok\/launch\.yaml:7:13/);
+      expect(check.fix).toMatch(/widen appVersion at those places/);
+      // Past preflight: the session went on to the flows, which refuse this version themselves.
+      expect(report.error).toMatchObject({ code: 'E_FLOW_NOT_APPLICABLE' });
+      expect(r.stderr).toContain(`the phone has ${version} [E_FLOW_NOT_APPLICABLE]`);
+      expect((await t.p.state()).posts).toEqual([]);
+    });
+  }
+
+  it('a TikTok within the tested range: no warning', async () => {
+    const t = await setUp('v-ok');
+    const r = await t.p.backup(
+      ['--dry-run', '--caps', '{"appium:simFaults":{"appVersion":"47.9.1"}}'],
+      t.env,
+    );
+    expect(r.code, r.stderr).toBe(0);
+    expect(onlyReport(t.home).preflight.find((c: { name: string }) => c.name === 'tiktok')).toMatchObject({
+      status: 'ok',
+      detail: "TikTok 47.9.1, within the flows' tested range",
+    });
   });
 });

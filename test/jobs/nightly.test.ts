@@ -7,19 +7,32 @@
  * listed as skipped, where Chromium is missing).
  */
 
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { phone } from '../helpers/backup.js';
 import { hasBrowser, launchBrowser } from '../helpers/browser.js';
 import { eventually, ROOT, runCli, startCli } from '../helpers/proc.js';
 import { useTmpDir } from '../helpers/tmp.js';
 
 const tmp = useTmpDir('dv-nightly-');
-/** The HTML report of the nightly run, for the browser test after it. */
+/** A copy of the nightly run's HTML report, for the browser test after it. */
 let nightlyReport: string | undefined;
+afterAll(() => {
+  if (nightlyReport) rmSync(dirname(nightlyReport), { recursive: true, force: true });
+});
 
 /** A local webhook: resolves with the first JSON body POSTed to it. */
 async function webhook(): Promise<{ url: string; body: Promise<Record<string, unknown>>; close(): void }> {
@@ -107,7 +120,10 @@ describe('a nightly run through draftvault daemon', { timeout: 240_000 }, () => 
         }),
       ]);
 
-      nightlyReport = report.html;
+      // The page is self-contained: a copy of the file alone (kept for the next test, after this
+      // test's folder is gone) must render with its pictures.
+      nightlyReport = join(mkdtempSync(join(tmpdir(), 'dv-nightly-page-')), 'report.html');
+      copyFileSync(report.html, nightlyReport);
       const exited = new Promise<number | null>((r) => daemon.child.on('exit', r));
       const stopAsked = Date.now();
       daemon.child.kill('SIGTERM');

@@ -2,7 +2,8 @@
  * The action gate fails closed, on the real lookups (real Appium server, WebdriverIO, the
  * simulated phone): when reading the privacy row throws, or its lookup errors, or the row is gone
  * by the time it is read, Post is refused even with "Only you" selected; the same tap goes
- * through once the reads work again.
+ * through once the reads work again. And Enter or any key typed on the post screen (a line break,
+ * U+E007, U+E006, W3C key actions) counts as activating: refused unless privacy is proven.
  */
 import { describe, expect, it } from 'vitest';
 import { GatedDevice } from '../../src/runner/device.js';
@@ -75,5 +76,48 @@ describe('the gate fails closed when the privacy row cannot be read', () => {
     state.fault = undefined;
     await device.tap(post);
     expect((await simState(s)).posts.map((p) => p.privacy)).toEqual(['only_you']);
+  });
+});
+
+describe('Enter and keys on the post screen count as activating', () => {
+  const ENTERS = [
+    ['U+E007 (Enter)', 'hi\uE007'],
+    ['U+E006 (Return)', 'hi\uE006'],
+    ['a line break', 'hi\nthere'],
+    ['a carriage return', 'hi\r'],
+  ] as const;
+  const keys = (value: string) => [
+    {
+      type: 'key',
+      id: 'keyboard',
+      actions: [
+        { type: 'keyDown', value },
+        { type: 'keyUp', value },
+      ],
+    },
+  ];
+
+  it('with "Everyone" selected: every Enter and every key action is refused, the caption stays', async () => {
+    const { s, device, el } = await atPost('gf-enter', false);
+    const caption = await el('new UiSelector().className("android.widget.EditText")');
+    const before = (await simState(s)).app.compose?.caption;
+    for (const [what, text] of ENTERS) {
+      const err = await refused(device.type(caption, text));
+      expect(err.message, what).toMatch(/^refused to press Enter or a key in /);
+    }
+    for (const key of ['\uE007', '\uE006', '\uE00D', 'a']) await refused(device.actions(keys(key)));
+    const st = await simState(s);
+    expect(st.app.compose?.caption, 'nothing was typed').toBe(before);
+    expect(st.posts).toEqual([]);
+    // Plain text is not a key press: the gate is not a blanket ban on typing.
+    await device.type(caption, 'plain words');
+    expect((await simState(s)).app.compose?.caption).toBe('plain words');
+  });
+
+  it('with "Only you" proven, typing Enter goes through', async () => {
+    const { s, device, el } = await atPost('gf-enter-private', true);
+    const caption = await el('new UiSelector().className("android.widget.EditText")');
+    await device.type(caption, 'private\uE007');
+    expect((await simState(s)).app.compose?.caption).toMatch(/^private/);
   });
 });

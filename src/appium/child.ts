@@ -9,7 +9,7 @@
  *   affect this child.
  */
 import type { Server } from 'node:http';
-import { setGuardToken } from './guard/plugin.js';
+import { setGuardRoots, setGuardToken } from './guard/plugin.js';
 import {
   type AppiumChildMessage,
   type AppiumChildOptions,
@@ -54,6 +54,7 @@ async function run(): Promise<void> {
   process.on('disconnect', () => process.exit(0));
   const opts = await options();
   if (opts.guardToken) setGuardToken(opts.guardToken);
+  if (opts.guardRoots) setGuardRoots(opts.guardRoots);
 
   await loading;
   const { main } = await import('appium');

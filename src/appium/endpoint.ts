@@ -64,6 +64,8 @@ export interface AcquireAppiumOptions {
   allowInsecure?: string[];
   /** Drivers the embedded server loads (default: every installed one). */
   useDrivers?: string[];
+  /** Phone folders the embedded server's guard lets `ls` list (config: media folders + devicePaths.allow). */
+  deviceRoots?: readonly string[];
   signal?: AbortSignal;
 }
 
@@ -78,6 +80,7 @@ export async function acquireAppium(opts: AcquireAppiumOptions): Promise<AppiumL
     logFile: join(opts.runDir, 'appium.log'),
     allowInsecure: opts.allowInsecure,
     guardToken: token,
+    guardRoots: opts.deviceRoots,
     useDrivers: opts.useDrivers,
     signal: opts.signal,
   });

@@ -12,6 +12,8 @@ export interface AppiumChildOptions {
   allowInsecure: string[];
   /** When set, the guard plugin accepts only sessions presenting this token. */
   guardToken?: string;
+  /** Folders the guard lets `mobile: shell ls` list (the media folders and the config's devicePaths.allow). */
+  guardRoots?: string[];
   /** Drivers to load (Appium's `useDrivers`); undefined = all installed. */
   useDrivers?: string[];
 }

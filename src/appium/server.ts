@@ -20,6 +20,8 @@ export interface StartAppiumOptions {
   allowInsecure?: string[];
   /** Load the guard plugin: only sessions presenting this token are accepted. */
   guardToken?: string;
+  /** Phone folders the guard lets `ls` list (default: the media folders). */
+  guardRoots?: readonly string[];
   /** Load only these drivers (by installed name, e.g. `uiautomator2`); default: every installed one. */
   useDrivers?: string[];
   /** How long to wait for the server to answer (ms). */
@@ -70,6 +72,7 @@ export async function startAppium(opts: StartAppiumOptions): Promise<AppiumServe
     logFile: opts.logFile,
     allowInsecure: opts.allowInsecure ?? [],
     guardToken: opts.guardToken,
+    guardRoots: opts.guardRoots && [...opts.guardRoots],
     useDrivers: opts.useDrivers,
   };
   const started = performance.now();

@@ -59,6 +59,7 @@ export async function withDeviceSession<T>(
     runDir: opts.runDir,
     allowInsecure: [...adapter.insecureFeatures],
     useDrivers: [adapter.appiumDriver],
+    deviceRoots: opts.deviceRoots,
     signal: opts.signal,
   });
   try {

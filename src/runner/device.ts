@@ -8,7 +8,7 @@ import { DraftvaultError } from '../errors.js';
 import type { Device, FoundElement, Point, Rect, W3CActionSequence } from '../steps/types.js';
 import { ActionGate, type GatedAction, type GateReader } from './gate.js';
 import { gesturePaths, MOBILE_GESTURES } from './gestures.js';
-import { pointerPaths, touchSequence } from './w3c.js';
+import { hasActingKey, pointerPaths, pressesKeys, touchSequence } from './w3c.js';
 
 const ELEMENT_KEY = 'element-6066-11e4-a52e-4f735466cecf';
 
@@ -101,9 +101,9 @@ export class GatedDevice implements Device {
   }
 
   async type(el: FoundElement, text: string): Promise<void> {
-    // Enter can submit a form wherever the focus is: gated like a touch of every publish control.
-    if (/[\r\n]/.test(text))
-      await this.gate.check({ kind: 'anywhere', what: `press Enter in ${el.described}` });
+    // Enter (a line break, U+E007, U+E006) or any key code acts where the focus is: gated.
+    if (hasActingKey(text))
+      await this.gate.check({ kind: 'anywhere', what: `press Enter or a key in ${el.described}` });
     await this.s.elementClear(el.id);
     await this.s.elementSendKeys(el.id, text);
   }
@@ -123,6 +123,8 @@ export class GatedDevice implements Device {
         cause,
       });
     }
+    // Keys act where the focus is: gated like a touch of every publish control.
+    if (pressesKeys(sequences)) await this.gate.check({ kind: 'anywhere', what: 'press keys (W3C actions)' });
     await this.pointer('perform W3C actions', [...sequences], paths);
   }
 

@@ -100,14 +100,34 @@ export class Finder {
     return (await this.poll(this.d.resolve(ref), timeoutMs)) !== undefined;
   }
 
+  /** Can the element still be read (not stale, not removed)? */
+  private async stillThere(id: string): Promise<boolean> {
+    try {
+      await this.d.session.getElementRect(id);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   /** Wait until `ref` is gone; E_ASSERTION_FAILED when it stays. */
   async waitGone(ref: SelectorRef, timeoutMs: number): Promise<void> {
     const sel = this.d.resolve(ref);
-    const gone = await waitUntil(async () => ((await this.findNow(sel)) ? undefined : true), {
-      timeoutMs,
-      intervalMs: this.d.pollMs,
-      signal: this.d.signal,
-    });
+    // While the element found last is still there (one read of it, where a full look runs every
+    // alternative's lookup over the whole tree), skip the full look: an upload wait polls for minutes.
+    let seen: string | undefined;
+    const gone = await waitUntil(
+      async () => {
+        seen = await this.findNow(sel);
+        return seen ? undefined : true;
+      },
+      {
+        timeoutMs,
+        intervalMs: this.d.pollMs,
+        signal: this.d.signal,
+        probe: async () => !seen || !(await this.stillThere(seen)),
+      },
+    );
     if (!gone) {
       throw new DraftvaultError(
         'E_ASSERTION_FAILED',

@@ -3,113 +3,58 @@
  * timeouts, watchers; events to a reporter; files and artifacts through injected sinks (the
  * runner does no file I/O itself). One runner per device; nothing global.
  */
-import { resolve as resolvePath } from 'node:path';
 import pRetry from 'p-retry';
-import { evaluate, parseExpr, parseTemplate, renderTemplate, truthy, type Value } from '../core/expr.js';
-import { versionMatches } from '../core/fields.js';
-import { alternativesFor, type DeviceFacts, describeAlternative } from '../core/selectors.js';
+import type { Value } from '../core/expr.js';
 import { asInterrupt, DraftvaultError, isInterrupt, type Span, toDraftvaultError } from '../errors.js';
 import type { Flow } from '../flows/flow.js';
-import type { Project } from '../flows/project.js';
-import { checkScreenXml } from '../flows/screen-check.js';
 import { stepKind } from '../steps/index.js';
-import type { Condition, FileSink, SelectorRef, Step, StepContext } from '../steps/types.js';
+import type { Condition, Step } from '../steps/types.js';
+import { explain, saveFailureArtifacts } from './artifacts.js';
+import { checkApplicable, holds } from './conditions.js';
 import { GatedDevice } from './device.js';
-import { diagnose, diagnosisLines } from './diagnose.js';
-import type { Reporter } from './events.js';
-import { Finder, type ResolvedSelector } from './finder.js';
+import { Finder } from './finder.js';
+import { describeStep, type RunOptions, type RunResult, type StackFrame } from './run-types.js';
+import { Scope, Scopes } from './scope.js';
+import { type ContextHost, stepContext } from './step-context.js';
 
-/** Where failure artifacts go (a run folder, in practice). */
-export interface ArtifactSink {
-  readonly dir: string;
-  save(name: string, data: Buffer | string): Promise<string>;
-}
-
-/** Everything a run needs. */
-export interface RunOptions {
-  session: WebdriverIO.Browser;
-  project: Project;
-  facts: DeviceFacts & { device: string };
-  appId: string;
-  params?: Record<string, Value>;
-  reporter: Reporter;
-  files: FileSink;
-  artifacts: ArtifactSink;
-  signal: AbortSignal;
-  env?: Record<string, string | undefined>;
-  pollMs?: number;
-  /** The end of the Appium log, for failure artifacts. */
-  appiumLogTail?: () => Promise<string>;
-  /** Device folders steps may use (default: the media folders; config adds more). */
-  deviceRoots?: readonly string[];
-}
-
-/** A frame of the flow stack at a failure. */
-export interface StackFrame {
-  flow: string;
-  step: string;
-  at: string;
-}
-
-/** The outcome of a run. */
-export interface RunResult {
-  ok: boolean;
-  error?: DraftvaultError;
-  vars: Record<string, Value>;
-  commands: number;
-  durationMs: number;
-  /** Where the failure happened, outermost first. */
-  stack?: StackFrame[];
-  /** The folder holding failure artifacts. */
-  artifactsDir?: string;
-}
-
-/** One variable scope (a flow call); inline groups share their flow's scope. */
-class Scope {
-  readonly vars = new Map<string, Value>();
-  constructor(readonly flow: Flow) {}
-}
+export {
+  type ArtifactSink,
+  describeStep,
+  type RunOptions,
+  type RunResult,
+  type StackFrame,
+} from './run-types.js';
 
 /** Run the project's entry flow. Never throws for a flow failure: see RunResult. */
 export async function runFlow(opts: RunOptions): Promise<RunResult> {
   return new FlowRunner(opts).run();
 }
 
-/** Describe a step for events and stacks: its label, else its kind and main argument. */
-export function describeStep(step: Step): string {
-  if (step.label) return step.label;
-  const main = stepKind(step.kind)?.main?.(step.args as never);
-  const shown =
-    main === undefined
-      ? ''
-      : typeof main === 'string'
-        ? ` ${main}`
-        : ` ${describeAlternative(main as never)}`;
-  return `${step.kind}${shown}`;
-}
-
-class FlowRunner {
+class FlowRunner implements ContextHost {
   private commands = 0;
   private popups = 0;
-  private readonly finder: Finder;
-  private readonly device: GatedDevice;
+  readonly finder: Finder;
+  readonly device: GatedDevice;
+  readonly scopes: Scopes;
   private readonly stack: StackFrame[] = [];
-  private readonly scopes: Scope[] = [];
+  readonly popupsCleared = () => this.popups;
   private readonly countCommand = () => {
     this.commands += 1;
   };
 
-  constructor(private readonly o: RunOptions) {
+  constructor(readonly o: RunOptions) {
     this.device = new GatedDevice(o.session, { platform: o.facts.platform, deviceRoots: o.deviceRoots });
+    this.scopes = new Scopes(o);
+    const resolve = this.scopes.resolveSelector;
     this.finder = new Finder({
       session: o.session,
       device: this.device,
       platform: o.facts.platform,
-      resolve: (ref) => this.resolveSelector(ref),
+      resolve,
       watchers: o.project.selectors.watchers.map((w) => ({
         name: w.name,
         action: w.action,
-        selector: this.resolveSelector(w.selector),
+        selector: resolve(w.selector),
       })),
       signal: o.signal,
       pollMs: o.pollMs ?? 100,
@@ -122,23 +67,26 @@ class FlowRunner {
 
   async run(): Promise<RunResult> {
     const started = Date.now();
-    const entry = this.o.project.entry;
     this.o.session.on('command', this.countCommand);
     try {
-      this.checkApplicable(entry);
-      await this.callFlow(entry, this.o.params ?? {});
-      return { ok: true, vars: this.varsOf(), commands: this.commands, durationMs: Date.now() - started };
+      await this.callFlow(this.o.project.entry, this.o.params ?? {});
+      return {
+        ok: true,
+        vars: this.scopes.vars(),
+        commands: this.commands,
+        durationMs: Date.now() - started,
+      };
     } catch (err) {
       const interrupted = isInterrupt(err, this.o.signal);
       const e = interrupted
         ? asInterrupt(this.o.signal.reason ?? err)
         : toDraftvaultError(err, 'E_STEP_FAILED');
       const stack = [...this.stack];
-      const saved = interrupted ? undefined : await this.saveArtifacts(e, stack);
+      const saved = interrupted ? undefined : await saveFailureArtifacts(this.o, this.device, e, stack);
       return {
         ok: false,
         error: saved?.source ? explain(e, saved.source, this.o.facts.platform) : e,
-        vars: this.varsOf(),
+        vars: this.scopes.vars(),
         commands: this.commands,
         durationMs: Date.now() - started,
         stack,
@@ -149,30 +97,8 @@ class FlowRunner {
     }
   }
 
-  private varsOf(): Record<string, Value> {
-    return Object.fromEntries(this.scopes[0]?.vars ?? []);
-  }
-
-  private checkApplicable(flow: Flow): void {
-    const { platform, appVersion } = this.o.facts;
-    if (!flow.platforms.includes(platform)) {
-      throw new DraftvaultError('E_FLOW_NOT_APPLICABLE', `flow ${flow.name} is not for ${platform}`, {
-        span: flow.span,
-      });
-    }
-    if (flow.appVersion && appVersion && !versionMatches(appVersion, flow.appVersion)) {
-      throw new DraftvaultError(
-        'E_FLOW_NOT_APPLICABLE',
-        `flow ${flow.name} is for app ${flow.appVersion}, the phone has ${appVersion}`,
-        {
-          span: flow.span,
-          hint: 'update the flow (and its appVersion range) for this TikTok version',
-        },
-      );
-    }
-  }
-
-  private async callFlow(flow: Flow, params: Record<string, Value>): Promise<void> {
+  async callFlow(flow: Flow, params: Record<string, Value>): Promise<void> {
+    checkApplicable(flow, this.o.facts);
     const scope = new Scope(flow);
     for (const [k, decl] of Object.entries(flow.params)) scope.vars.set(k, params[k] ?? decl.default ?? null);
     this.scopes.push(scope);
@@ -184,7 +110,7 @@ class FlowRunner {
     try {
       await this.runSteps(flow.steps);
       ok = true;
-      const caller = this.scopes.at(-2);
+      const caller = this.scopes.caller;
       for (const out of flow.outputs) caller?.vars.set(out, scope.vars.get(out) ?? null);
     } finally {
       this.o.reporter.emit({
@@ -195,21 +121,9 @@ class FlowRunner {
         commands: this.commands - before,
         depth,
       });
-      if (this.scopes.length > 1) this.scopes.pop();
+      this.scopes.pop();
     }
   }
-
-  private get scope(): Scope {
-    return this.scopes.at(-1)!;
-  }
-
-  private lookup = (path: string[]): Value | undefined => {
-    const [head, ...rest] = path;
-    if (head === 'env') return this.o.env?.[rest.join('.')] ?? null;
-    if (this.scope.vars.has(head!)) return this.scope.vars.get(head!);
-    const f = this.o.facts as unknown as Record<string, Value | undefined>;
-    return f[head!];
-  };
 
   async runSteps(steps: readonly Step[]): Promise<void> {
     for (const step of steps) {
@@ -220,7 +134,7 @@ class FlowRunner {
 
   private async runStep(step: Step): Promise<void> {
     const kind = stepKind(step.kind)!;
-    const flow = this.scope.flow.name;
+    const flow = this.scopes.current.flow.name;
     const name = describeStep(step);
     const depth = this.stack.length + 1;
     const started = Date.now();
@@ -240,7 +154,7 @@ class FlowRunner {
     this.o.reporter.emit({ type: 'stepStarted', flow, step: name, span: step.span, depth });
     if (step.when && !(await this.holds(step.when))) return finish('skipped');
     this.stack.push({ flow, step: name, at: where(step.span) });
-    const ctx = this.context(step);
+    const ctx = stepContext(this, step);
     try {
       const attempt = () => kind.run(ctx, step.args, step);
       if (step.retry) {
@@ -267,119 +181,9 @@ class FlowRunner {
     }
   }
 
-  private resolveSelector(ref: SelectorRef): ResolvedSelector {
-    if (typeof ref !== 'string') return { description: describeAlternative(ref), alternatives: [ref] };
-    const named = this.o.project.selectors.byName.get(ref);
-    if (!named) throw new DraftvaultError('E_UNKNOWN_SELECTOR', `no selector named "${ref}"`);
-    return {
-      description: `${ref} (${named.def.description})`,
-      alternatives: alternativesFor(named.def, this.o.facts),
-      name: ref,
-      definedAt: named.span,
-    };
+  holds(c: Condition): Promise<boolean> {
+    return holds(c, { facts: this.o.facts, scopes: this.scopes, finder: this.finder });
   }
-
-  /** Inline selectors may use ${...} too (e.g. textContains: "${marker}"). */
-  private renderRef(r: SelectorRef): SelectorRef {
-    if (typeof r === 'string') return r;
-    const render = (v: string) => String(renderTemplate(parseTemplate(v), this.lookup) ?? '');
-    return Object.fromEntries(
-      Object.entries(r).map(([k, v]) => [k, typeof v === 'string' && k !== 'within' ? render(v) : v]),
-    ) as SelectorRef;
-  }
-
-  async holds(c: Condition): Promise<boolean> {
-    const f = this.o.facts;
-    if (c.platform && c.platform !== f.platform) return false;
-    if (c.appVersion && !versionMatches(f.appVersion, c.appVersion)) return false;
-    if (c.expr !== undefined && !truthy(evaluate(parseExpr(c.expr), this.lookup))) return false;
-    if (c.visible !== undefined && !(await this.finder.visible(this.renderRef(c.visible), 0))) return false;
-    if (
-      c.notVisible !== undefined &&
-      (await this.finder.findNow(this.resolveSelector(this.renderRef(c.notVisible))))
-    )
-      return false;
-    return true;
-  }
-
-  private context(step: Step): StepContext {
-    const o = this.o;
-    const timeoutMs = step.timeoutMs ?? this.scope.flow.timeoutMs;
-    const flowFile = this.scope.flow.file;
-    const render = (s: string) => renderTemplate(parseTemplate(s), this.lookup);
-    const ref = (r: SelectorRef) => this.renderRef(r);
-    const ctx: StepContext = {
-      device: this.device,
-      platform: o.facts.platform,
-      appId: this.scope.flow.appId?.[o.facts.platform] ?? o.appId,
-      signal: o.signal,
-      timeoutMs,
-      files: o.files,
-      text: (s) => String(render(s) ?? ''),
-      value: render,
-      setVar: (n, v) => this.scope.vars.set(n, v),
-      find: (r, t, nth) => this.finder.find(ref(r), t ?? timeoutMs, nth),
-      isVisible: (r, t) => this.finder.visible(ref(r), t ?? timeoutMs),
-      clearPopups: () => this.finder.clearInterruptions(),
-      popupsCleared: () => this.popups,
-      waitGone: (r, t) => this.finder.waitGone(ref(r), t ?? timeoutMs),
-      runSteps: (steps) => this.runSteps(steps),
-      runFlow: (file, params) => {
-        const sub = o.project.flows.get(resolvePath(flowFile, '..', file));
-        if (!sub) throw new DraftvaultError('E_FLOW_NOT_FOUND', `flow ${file} was not loaded`);
-        this.checkApplicable(sub);
-        return this.callFlow(sub, params);
-      },
-      holds: (c) => this.holds(c),
-      log: (message) => o.reporter.emit({ type: 'log', message }),
-      checkScreen: (screen, xml) => {
-        const book = o.project.screens;
-        if (!book) throw new DraftvaultError('E_INTERNAL', 'checkScreen without a screens file');
-        const result = checkScreenXml(xml, `screen ${screen}`, book, o.facts, screen);
-        o.reporter.emit({ type: 'screenChecked', screen, result });
-        return result;
-      },
-      artifact: (name, data) => o.artifacts.save(name, data),
-    };
-    return ctx;
-  }
-
-  /** Save what shows the failure; the page source comes back for the diagnosis. */
-  private async saveArtifacts(
-    e: DraftvaultError,
-    stack: StackFrame[],
-  ): Promise<{ files: string[]; source?: string }> {
-    const files: string[] = [];
-    let source: string | undefined;
-    const tryIt = async (name: string, get: () => Promise<Buffer | string>) => {
-      try {
-        files.push(await this.o.artifacts.save(name, await get()));
-      } catch {
-        // The device may be gone; save what can be saved.
-      }
-    };
-    await tryIt('failure-screenshot.png', () => this.device.screenshot());
-    await tryIt('failure-page-source.xml', async () => {
-      source = await this.o.session.getPageSource();
-      return source;
-    });
-    await tryIt('failure-stack.json', async () => JSON.stringify({ error: e.toJSON(), stack }, null, 2));
-    if (this.o.appiumLogTail) await tryIt('failure-appium-log.txt', this.o.appiumLogTail);
-    this.o.reporter.emit({ type: 'artifacts', dir: this.o.artifacts.dir, files });
-    return { files, source };
-  }
-}
-
-/** A not-found error with its diagnosis on the failure screen: counts, where to edit, near misses. */
-function explain(e: DraftvaultError, source: string, platform: 'android' | 'ios'): DraftvaultError {
-  const d = diagnose(e, source, platform);
-  if (!d) return e;
-  return new DraftvaultError(e.code, e.message, {
-    span: e.span,
-    hint: diagnosisLines(d).join('\n  '),
-    cause: e.cause,
-    details: { ...e.details, diagnosis: d },
-  });
 }
 
 function where(s: Span): string {

@@ -29,6 +29,23 @@ function originElement(o: unknown): string | undefined {
 }
 
 /**
+ * Does typed text hold a key that can act beyond the field: a line break, or any WebDriver key
+ * code (U+E000..U+E05F: Enter U+E007, Return U+E006, Tab, arrows...)? Enter submits wherever the
+ * focus is; Tab then Space presses whatever button the focus lands on.
+ */
+export function hasActingKey(text: string): boolean {
+  return /[\r\n\uE000-\uE05F]/u.test(text);
+}
+
+/**
+ * Do the sequences press any key? Key actions land wherever the focus is (a button takes Enter
+ * or Space as a press), and draftvault itself never sends them, so any key press counts.
+ */
+export function pressesKeys(sequences: readonly W3CActionSequence[]): boolean {
+  return sequences.some((s) => s.type === 'key' && s.actions.some((a) => a.type === 'keyDown'));
+}
+
+/**
  * The finger paths of W3C action sequences (pointer sources only; keys and wheels cannot touch).
  * `rectOf` resolves element origins. Unknown shapes throw: the gate refuses what it cannot read.
  */

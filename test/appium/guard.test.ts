@@ -11,9 +11,11 @@ import { remote } from 'webdriverio';
 import { type AppiumLease, acquireAppium } from '../../src/appium/endpoint.js';
 import { shellAllowed } from '../../src/appium/guard/policy.js';
 import { closeSession, type Session } from '../../src/appium/session.js';
+import { DEFAULT_DEVICE_ROOTS } from '../../src/core/paths.js';
 import { openDeviceSession } from '../../src/drivers/index.js';
 import { parseDfAvailable } from '../../src/drivers/preflight.js';
 import { simCapabilities } from '../../src/drivers/sim-adapter/index.js';
+import { withDeviceSession } from '../../src/jobs/device-session.js';
 
 let lease: AppiumLease;
 let ours: Session;
@@ -156,6 +158,45 @@ describe('the embedded server guard', () => {
     }
     // The phone's shell was never asked: the guard stopped each one before the driver.
     expect(await shellRuns()).toBe(before);
+  });
+
+  it("honours the config's devicePaths.allow: that folder can be listed, with the allowlist still closed", async () => {
+    // This server was started with the default folders: /sdcard/Backups is not one of them.
+    const before = await ours.execute('mobile: shell', { command: 'ls', args: ['/sdcard/Backups'] }).then(
+      () => undefined,
+      (e: unknown) => e as Error,
+    );
+    expect(String(before?.message)).toMatch(/refuses this shell command: ls of \/sdcard\/Backups/);
+    // A run whose config allows /sdcard/Backups (config.deviceRoots) lists it on its own server.
+    const dir = mkdtempSync(join(tmpdir(), 'dv-guard-roots-'));
+    try {
+      await withDeviceSession(
+        {
+          device: { kind: 'sim', id: 'roots', platform: 'android' },
+          runDir: dir,
+          signal: new AbortController().signal,
+          capabilities: {
+            'appium:simHome': join(dir, 'phones'),
+            'appium:simReset': true,
+            'appium:simDrafts': 1,
+          },
+          deviceRoots: [...DEFAULT_DEVICE_ROOTS, '/sdcard/Backups'],
+        },
+        async (d) => {
+          await d.io.push('/sdcard/Backups/kept.mp4', Buffer.from('kept'));
+          expect(await d.io.list('/sdcard/Backups')).toEqual(['kept.mp4']);
+          for (const bad of ['/sdcard/Other', '/sdcard/Backups/../../data', '/sdcard']) {
+            const err = await d.session.execute('mobile: shell', { command: 'ls', args: [bad] }).then(
+              () => undefined,
+              (e: unknown) => e as Error,
+            );
+            expect(String(err?.message), bad).toMatch(/refuses this shell command/);
+          }
+        },
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('keeps the token out of the Appium log', () => {

@@ -38,7 +38,13 @@ export async function runSteps(
   sim: ReturnType<typeof useSimServer>,
   device: string,
   steps: string,
-  o: { caps?: Partial<SimCapsInput>; session?: Session; files?: Record<string, string | Buffer> } = {},
+  o: {
+    caps?: Partial<SimCapsInput>;
+    session?: Session;
+    files?: Record<string, string | Buffer>;
+    /** Name the shipped screens file (for checkScreen). */
+    screens?: boolean;
+  } = {},
 ): Promise<FlowRun> {
   const session = o.session ?? (await sim.open(device, { simReset: true, simDrafts: 3, ...o.caps }));
   await session.updateSettings({ waitForIdleTimeout: 100 });
@@ -48,7 +54,7 @@ export async function runSteps(
   const file = join(dir, 'flow.yaml');
   writeFileSync(
     file,
-    `name: steps\nselectors: [${SELECTORS}]\nsteps:\n${steps.replaceAll('${flows}', FLOWS)}\n`,
+    `name: steps\nselectors: [${SELECTORS}]\n${o.screens ? `screens: ${join(FLOWS, 'screens.yaml')}\n` : ''}steps:\n${steps.replaceAll('${flows}', FLOWS)}\n`,
   );
   const reporter = new MemoryReporter();
   const result = await runFlow({

@@ -8,10 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { deviceFacts } from '../../src/drivers/facts.js';
-import { loadProject } from '../../src/flows/project.js';
+import { loadProject, walkSteps } from '../../src/flows/project.js';
 import { flowFiles, folderArtifacts } from '../../src/jobs/sinks.js';
 import { MemoryReporter } from '../../src/runner/events.js';
 import { runFlow } from '../../src/runner/run.js';
+import { STEPS } from '../../src/steps/index.js';
 import { simState, useSimServer } from '../helpers/sim.js';
 
 const sim = useSimServer();
@@ -22,12 +23,13 @@ async function run(flow: string) {
   const session = await sim.open(`gf-${flow}`, { simReset: true, simDrafts: 2, simLaunchPopups: [] });
   await session.updateSettings({ waitForIdleTimeout: 100 });
   const dir = mkdtempSync(join(tmpdir(), 'dv-gate-'));
+  const reporter = new MemoryReporter();
   const result = await runFlow({
     session,
     project: loadProject(join(FIX, `${flow}.yaml`)),
     facts: await deviceFacts(session, { kind: 'sim', id: flow, platform: 'android' }, PKG),
     appId: PKG,
-    reporter: new MemoryReporter(),
+    reporter,
     files: flowFiles({ readRoot: FIX, writeRoot: dir }),
     artifacts: folderArtifacts(dir),
     signal: new AbortController().signal,
@@ -35,7 +37,7 @@ async function run(flow: string) {
   });
   const st = await simState(session);
   await sim.close(session);
-  return { result, st };
+  return { result, st, reporter };
 }
 
 const REFUSED = [
@@ -65,9 +67,21 @@ describe('every step kind at Post with "Everyone" selected', () => {
     });
   }
 
+  it('covers every registered step kind (written in the flows themselves, not only in what they call)', () => {
+    const kinds = new Set<string>();
+    for (const flow of [...REFUSED, 'other-steps'])
+      walkSteps(loadProject(join(FIX, `${flow}.yaml`)).entry.steps, (s) => kinds.add(s.kind));
+    expect(Object.keys(STEPS).filter((k) => !kinds.has(k))).toEqual([]);
+  });
+
   it('the step kinds that cannot activate a control run there and post nothing', async () => {
-    const { result, st } = await run('other-steps');
+    const { result, st, reporter } = await run('other-steps');
     expect(result.error?.message).toBeUndefined();
+    // checkScreen ran on the post screen (reading only) and found what the flows need there.
+    expect(reporter.of('screenChecked').map((e) => [e.screen, e.result.ok])).toEqual([
+      ['post', true],
+      ['post', true],
+    ]);
     expect(st.posts).toEqual([]);
     expect(st.drafts).toHaveLength(2);
   });

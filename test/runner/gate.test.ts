@@ -4,10 +4,10 @@
  * is posted; with "Only you" proven, Post goes through; anything the gate cannot check is refused.
  */
 import { describe, expect, it } from 'vitest';
-import { DraftvaultError } from '../../src/errors.js';
 import { GatedDevice } from '../../src/runner/device.js';
 import { touchSequence } from '../../src/runner/w3c.js';
 import type { Rect } from '../../src/steps/types.js';
+import { refused } from '../helpers/gate.js';
 import { by, launchAndDismiss, simState, tap, toPostScreen, useSimServer } from '../helpers/sim.js';
 
 const sim = useSimServer();
@@ -29,16 +29,6 @@ async function atPost(name: string) {
 }
 
 const centre = (r: Rect) => ({ x: Math.round(r.x + r.width / 2), y: Math.round(r.y + r.height / 2) });
-
-async function refused(p: Promise<unknown>): Promise<DraftvaultError> {
-  const err = await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err, 'the gate must refuse').toBeInstanceOf(DraftvaultError);
-  expect((err as DraftvaultError).code).toBe('E_PRIVACY_UNPROVEN');
-  return err as DraftvaultError;
-}
 
 describe('the action gate at the Post control, privacy "Everyone"', () => {
   it('refuses every gesture kind and posts nothing', async () => {

@@ -45,6 +45,25 @@ describe('app and navigation steps', () => {
     expect(await top(r.session)).toBe('profile');
   });
 
+  it('waitFor gone reads the element it saw between full lookups (the cheaper probe of the wait)', async () => {
+    const first = await runSteps(sim, 'st-gone', '  - launchApp\n  - dismissPopups');
+    const seen: string[] = [];
+    const count = (e: { command?: string }) => seen.push(String(e.command));
+    first.session.on('command', count);
+    const r = await runSteps(sim, 'st-gone', '  - waitFor: { gone: nav.profile, timeout: 1500ms }', {
+      session: first.session,
+    });
+    first.session.off('command', count);
+    expect(r.result.error?.code, 'the tab stays: the wait still fails as it should').toBe(
+      'E_ASSERTION_FAILED',
+    );
+    const lookups = seen.filter((c) => c === 'findElements').length;
+    const reads = seen.filter((c) => c === 'getElementRect').length;
+    expect(lookups, 'it looked the selector up fully').toBeGreaterThan(0);
+    expect(reads, 'most polls read the element it saw instead').toBeGreaterThan(lookups);
+    expect(await top(first.session)).toBe('feed');
+  });
+
   it('assertVisible fails when the element is not there, and says what was searched for', async () => {
     const r = await runSteps(
       sim,

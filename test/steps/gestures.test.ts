@@ -22,25 +22,28 @@ describe('gesture steps', () => {
     expect(s.scroll).toBeGreaterThan(0);
   });
 
-  it('scrollUntilVisible swipes until the oldest draft shows', async () => {
-    const first = await runSteps(sim, 'st-scroll', '  - launchApp', { caps: { simDrafts: 30 } });
+  it('scrollUntilVisible swipes until the oldest draft shows: the grid has scrolled on the phone', async () => {
+    const first = await runSteps(sim, 'st-scroll', TO_GRID.join('\n'), { caps: { simDrafts: 30 } });
+    expect(first.result.error?.message).toBeUndefined();
+    const grid = async () =>
+      (await simState(first.session)).app.stack.at(-1) as { name: string; scroll?: number };
     const oldest = (await simState(first.session)).drafts.at(-1)!.caption;
+    const before = await grid();
+    expect(before.name).toBe('drafts');
+    expect(await first.session.getPageSource(), 'the oldest draft is off screen at first').not.toContain(
+      oldest,
+    );
     const r = await runSteps(
       sim,
       'st-scroll',
-      [
-        ...TO_GRID,
-        `  - scrollUntilVisible: { selector: { text: "${oldest}" }, on: drafts.grid, maxSwipes: 20 }`,
-      ].join('\n'),
+      `  - scrollUntilVisible: { selector: { text: "${oldest}" }, on: drafts.grid, maxSwipes: 20 }`,
       { session: first.session },
     );
     expect(r.result.error?.message).toBeUndefined();
-    expect(
-      r.reporter
-        .of('stepFinished')
-        .filter((e) => e.step.startsWith('scrollUntilVisible'))
-        .map((e) => e.status),
-    ).toEqual(['passed']);
+    const after = await grid();
+    expect(after.name, 'still the drafts grid: the swipes scrolled, they opened nothing').toBe('drafts');
+    expect(after.scroll ?? 0).toBeGreaterThan(before.scroll ?? 0);
+    expect(await first.session.getPageSource(), 'the oldest draft is on screen now').toContain(oldest);
   });
 
   it('longPress on a tab acts like a press on it (the profile opens)', async () => {

@@ -16,11 +16,22 @@ import { shellAllowed } from './policy.js';
 // Shared through the global symbol registry: the child process sets it, the plugin instance that
 // Appium loads reads it, whichever copy of this module each of them got.
 const SLOT = Symbol.for('draftvault.guardToken');
-type Slot = { [SLOT]?: string };
+const ROOTS = Symbol.for('draftvault.guardRoots');
+type Slot = { [SLOT]?: string; [ROOTS]?: readonly string[] };
 
 /** Set the token this process's guard accepts (called by the embedded server's child, once). */
 export function setGuardToken(token: string): void {
   (globalThis as Slot)[SLOT] = token;
+}
+
+/**
+ * Set the phone folders `ls` may list: the media folders plus the config's `devicePaths.allow`
+ * (called by the child, once). Only shared-storage folders are kept, whatever the parent sent.
+ */
+export function setGuardRoots(roots: readonly string[]): void {
+  (globalThis as Slot)[ROOTS] = roots.filter(
+    (r) => /^\/sdcard\/[^/]/.test(r) && !r.split('/').includes('..'),
+  );
 }
 
 type Caps = { alwaysMatch?: Record<string, unknown>; firstMatch?: Record<string, unknown>[] };
@@ -76,7 +87,7 @@ export class GuardPlugin extends BasePlugin {
       const params = (Array.isArray(args) ? args[0] : args) as
         | { command?: unknown; args?: unknown }
         | undefined;
-      const why = shellAllowed(params?.command, params?.args);
+      const why = shellAllowed(params?.command, params?.args, (globalThis as Slot)[ROOTS]);
       if (why)
         throw new errors.InvalidArgumentError(`draftvault's server refuses this shell command: ${why}`);
     }

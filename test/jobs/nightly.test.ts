@@ -17,8 +17,6 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -26,6 +24,7 @@ import { phone } from '../helpers/backup.js';
 import { hasBrowser, launchBrowser } from '../helpers/browser.js';
 import { eventually, ROOT, runCli, startCli } from '../helpers/proc.js';
 import { useTmpDir } from '../helpers/tmp.js';
+import { webhook } from '../helpers/webhook.js';
 
 const tmp = useTmpDir('dv-nightly-');
 /** A copy of the nightly run's HTML report, for the browser test after it. */
@@ -33,26 +32,6 @@ let nightlyReport: string | undefined;
 afterAll(() => {
   if (nightlyReport) rmSync(dirname(nightlyReport), { recursive: true, force: true });
 });
-
-/** A local webhook: resolves with the first JSON body POSTed to it. */
-async function webhook(): Promise<{ url: string; body: Promise<Record<string, unknown>>; close(): void }> {
-  let got: (b: Record<string, unknown>) => void = () => {};
-  const body = new Promise<Record<string, unknown>>((r) => (got = r));
-  const server = createServer((req, res) => {
-    let s = '';
-    req.setEncoding('utf8').on('data', (c: string) => (s += c));
-    req.on('end', () => {
-      res.writeHead(204).end();
-      if (req.method === 'POST' && req.headers['content-type'] === 'application/json') got(JSON.parse(s));
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/draftvault`,
-    body,
-    close: () => server.close(),
-  };
-}
 
 /** Local time `seconds` from now, HH:MM:SS. */
 function inSeconds(seconds: number): string {
@@ -82,7 +61,7 @@ describe('a nightly run through draftvault daemon', { timeout: 240_000 }, () => 
       const next = Date.parse(daemon.match[1]!);
       expect(next - Date.now(), `the run is due in seconds, at ${at}`).toBeLessThan(15_000);
 
-      const summary = await hook.body;
+      const summary = await hook.first;
       expect(await eventually(() => /finished: exit 0/.test(daemon.output()), 30_000), daemon.output()).toBe(
         true,
       );

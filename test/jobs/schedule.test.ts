@@ -9,6 +9,7 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileS
 import { join } from 'node:path';
 import { Cron } from 'croner';
 import { describe, expect, it } from 'vitest';
+import { localTime } from '../../src/jobs/reports/html.js';
 import { BIN, type CliResult } from '../helpers/proc.js';
 import { useTmpDir } from '../helpers/tmp.js';
 
@@ -127,6 +128,49 @@ describe('schedule with systemd (a user manager answers)', () => {
     expect(h.tree().replace(/\n.*dv data.*/g, '')).toBe(before);
     expect((await h.cli(['schedule', 'remove'])).stdout).toBe('no draftvault schedule to remove\n');
   });
+
+  it('status: the next run of each schedule, and the last run’s result once one ran', async () => {
+    const h = fakeHome({ systemd: true, crontab: false });
+    for (const d of ['sim:night', 'sim:other'])
+      expect((await h.cli(['schedule', 'install', '--device', d, '--at', '02:45'])).code).toBe(0);
+    expect((await h.cli(['sim', 'reset', '--device', 'night', '--drafts', '1'])).code).toBe(0);
+    const next = localTime(new Cron('45 2 * * *').nextRun()!.toISOString());
+    const line = async (device: string) =>
+      (await h.cli(['schedule', 'status'])).stdout.split('\n').find((l) => l.startsWith(`${device}:`));
+
+    // The run the service would start, in the environment it was installed with.
+    const ok = await h.cli(['backup', '--device', 'sim:night']);
+    expect(ok.code, ok.stderr).toBe(0);
+    const first = JSON.parse((await h.cli(['schedule', 'status', '--json'])).stdout);
+    const night = first.find((x: { device: string }) => x.device === 'sim:night');
+    expect(night).toMatchObject({
+      method: 'systemd',
+      at: '02:45',
+      systemd: { ActiveState: 'active' },
+      last: { result: 'ok', exitCode: 0, backedUp: 1, failed: 0 },
+    });
+    expect(localTime(night.next)).toBe(next);
+    expect(existsSync(join(night.last.reportDir, 'report.html'))).toBe(true);
+    expect(await line('sim:night')).toBe(
+      `sim:night: systemd, daily at 02:45, next ${next} [systemd: active]; last run ${localTime(night.last.startedAt)}: ok (exit 0), 1 backed up, 0 failed`,
+    );
+    expect(await line('sim:other')).toMatch(/; no run yet$/);
+
+    // The newest run counts: one stopped by preflight (TikTok missing) shows as not ready.
+    const bad = await h.cli([
+      'backup',
+      '--device',
+      'sim:night',
+      '--caps',
+      '{"appium:simFaults":{"notInstalled":true}}',
+    ]);
+    expect(bad.code).toBe(3);
+    expect(await line('sim:night')).toMatch(
+      new RegExp(
+        `next ${next} \\[systemd: active\\]; last run \\S+ \\S+: not ready \\(exit 3\\), 0 backed up, 0 failed$`,
+      ),
+    );
+  }, 120_000);
 
   it('--print shows the files and commands and changes nothing', async () => {
     const h = fakeHome({ systemd: true, crontab: false });

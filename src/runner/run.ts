@@ -42,6 +42,16 @@ export interface RunOptions {
   appiumLogTail?: () => Promise<string>;
   /** Device folders steps may use (default: the media folders; config adds more). */
   deviceRoots?: readonly string[];
+  /**
+   * The session's gated device, when the caller runs several flows on one session (made once
+   * per session: see {@link gatedDevice}); else one is made for this run.
+   */
+  device?: GatedDevice;
+}
+
+/** The gated device of a session, for callers that run several flows on it. */
+export function gatedDevice(o: Pick<RunOptions, 'session' | 'facts' | 'deviceRoots'>): GatedDevice {
+  return new GatedDevice(o.session, { platform: o.facts.platform, deviceRoots: o.deviceRoots });
 }
 
 /** A frame of the flow stack at a failure. */
@@ -100,7 +110,7 @@ class FlowRunner {
   };
 
   constructor(private readonly o: RunOptions) {
-    this.device = new GatedDevice(o.session, { platform: o.facts.platform, deviceRoots: o.deviceRoots });
+    this.device = o.device ?? gatedDevice(o);
     this.finder = new Finder({
       session: o.session,
       device: this.device,

@@ -1,11 +1,13 @@
 /**
  * Finding elements with auto-wait: poll the element lookups themselves at a short interval until
  * the timeout (never the page source), try a selector's alternatives in order, and, when a
- * lookup misses, let the pop-up watchers clear known interruptions. Watchers cost nothing while
- * the screen is as expected.
+ * lookup misses, let the pop-up watchers clear known interruptions. Watchers are consulted only
+ * on evidence (a miss, a tap that did not take) and then in one combined lookup: every watcher
+ * alternative a UiSelector (or an NSPredicate) can say, as one request; only when it finds
+ * something is each watcher looked up in turn. Watchers cost nothing while the screen is as
+ * expected.
  */
-import type { Alternative } from '../core/selectors.js';
-import { describeAlternative } from '../core/selectors.js';
+import { type Alternative, describeAlternative } from '../core/selectors.js';
 import { waitUntil } from '../core/wait.js';
 import { type Locator, toLocator } from '../drivers/locators.js';
 import { DraftvaultError, type Span } from '../errors.js';
@@ -46,7 +48,45 @@ export interface FinderDeps {
 
 /** Element lookups with auto-wait. */
 export class Finder {
+  private probe: { combined?: Locator; rest: Alternative[] } | undefined;
+
   constructor(private readonly d: FinderDeps) {}
+
+  /**
+   * The watchers' combined lookup: their UiSelector alternatives as `;`-separated statements
+   * (the server answers the union), or their NSPredicates joined with OR; the rest (xpath, class
+   * chains, `within`) are looked up one by one after it.
+   */
+  private watcherProbe(): { combined?: Locator; rest: Alternative[] } {
+    if (this.probe) return this.probe;
+    const joinable: Locator[] = [];
+    const rest: Alternative[] = [];
+    const joins = this.d.platform === 'ios' ? '-ios predicate string' : '-android uiautomator';
+    for (const w of this.d.watchers) {
+      for (const alt of w.selector.alternatives) {
+        const loc = toLocator(alt, this.d.platform);
+        if (!loc) continue;
+        if (loc.using === joins && !alt.within) joinable.push(loc);
+        else rest.push(alt);
+      }
+    }
+    const value =
+      this.d.platform === 'ios'
+        ? joinable.map((l) => `(${l.value})`).join(' OR ')
+        : joinable.map((l) => l.value).join(';');
+    this.probe = { combined: joinable.length ? { using: joins, value } : undefined, rest };
+    return this.probe;
+  }
+
+  /** Could a watcher's pop-up be on screen? One request for every joinable alternative. */
+  private async anyWatcherShows(): Promise<boolean> {
+    const { combined, rest } = this.watcherProbe();
+    if (combined && (await this.lookup(combined)).length > 0) return true;
+    for (const alt of rest) {
+      if (await this.findNow({ description: describeAlternative(alt), alternatives: [alt] })) return true;
+    }
+    return false;
+  }
 
   private async lookup(loc: Locator, within?: string): Promise<string[]> {
     const refs = within
@@ -76,6 +116,7 @@ export class Finder {
 
   /** Tap or Back away any known pop-up on screen; true when one was cleared. */
   async clearInterruptions(): Promise<boolean> {
+    if (this.d.watchers.length === 0 || !(await this.anyWatcherShows())) return false;
     for (const w of this.d.watchers) {
       const id = await this.findNow(w.selector);
       if (!id) continue;

@@ -12,7 +12,9 @@ import { waitUntil } from '../core/wait.js';
 import { type Locator, toLocator } from '../drivers/locators.js';
 import { DraftvaultError, type Span } from '../errors.js';
 import type { Device, FoundElement, SelectorRef } from '../steps/types.js';
-import { elementIds } from './device.js';
+import { alternativesAsOne, combinedProbe } from './combine.js';
+import type { FoundMemory } from './memory.js';
+import { elementIds } from './wd-reads.js';
 
 /** A selector made concrete for this device. */
 export interface ResolvedSelector {
@@ -44,6 +46,8 @@ export interface FinderDeps {
   pollMs: number;
   /** Told when a watcher cleared a pop-up. */
   onWatcher(name: string, action: string): void;
+  /** What lookups found while nothing was sent to the screen (the session's, shared by flows). */
+  memory: FoundMemory;
 }
 
 /** Element lookups with auto-wait. */
@@ -52,29 +56,15 @@ export class Finder {
 
   constructor(private readonly d: FinderDeps) {}
 
-  /**
-   * The watchers' combined lookup: their UiSelector alternatives as `;`-separated statements
-   * (the server answers the union), or their NSPredicates joined with OR; the rest (xpath, class
-   * chains, `within`) are looked up one by one after it.
-   */
+  private get memory(): FoundMemory {
+    return this.d.memory;
+  }
+
   private watcherProbe(): { combined?: Locator; rest: Alternative[] } {
-    if (this.probe) return this.probe;
-    const joinable: Locator[] = [];
-    const rest: Alternative[] = [];
-    const joins = this.d.platform === 'ios' ? '-ios predicate string' : '-android uiautomator';
-    for (const w of this.d.watchers) {
-      for (const alt of w.selector.alternatives) {
-        const loc = toLocator(alt, this.d.platform);
-        if (!loc) continue;
-        if (loc.using === joins && !alt.within) joinable.push(loc);
-        else rest.push(alt);
-      }
-    }
-    const value =
-      this.d.platform === 'ios'
-        ? joinable.map((l) => `(${l.value})`).join(' OR ')
-        : joinable.map((l) => l.value).join(';');
-    this.probe = { combined: joinable.length ? { using: joins, value } : undefined, rest };
+    this.probe ??= combinedProbe(
+      this.d.watchers.flatMap((w) => w.selector.alternatives),
+      this.d.platform,
+    );
     return this.probe;
   }
 
@@ -97,21 +87,40 @@ export class Finder {
 
   /** One look: the first alternative that matches now, or undefined. */
   async findNow(sel: ResolvedSelector, nth?: number): Promise<string | undefined> {
+    const one = alternativesAsOne(sel.alternatives, this.d.platform, nth);
+    const id = one ? (await this.lookup(one))[0] : await this.inTurn(sel, nth);
+    if (id) this.memory.remember(sel.alternatives, nth, id);
+    return id;
+  }
+
+  private async inTurn(sel: ResolvedSelector, nth?: number): Promise<string | undefined> {
     for (const alt of sel.alternatives) {
       const loc = toLocator(alt, this.d.platform);
       if (!loc) continue;
-      let container: string | undefined;
-      if (alt.within) {
-        container = await this.findNow(this.d.resolve(alt.within));
-        if (!container) continue;
-      }
-      const ids = await this.lookup(loc, container);
-      if (ids.length === 0) continue;
+      const ids = alt.within
+        ? await this.inContainer(this.d.resolve(alt.within), loc)
+        : await this.lookup(loc);
+      if (!ids?.length) continue;
       const i = nth ?? alt.index ?? 0;
       const id = i < 0 ? ids[ids.length + i] : ids[i];
       if (id) return id;
     }
     return undefined;
+  }
+
+  /** Matches inside a container (the one just found, if so); undefined when it is not there. */
+  private async inContainer(container: ResolvedSelector, loc: Locator): Promise<string[] | undefined> {
+    const known = this.memory.recall(container.alternatives);
+    if (known) {
+      try {
+        return await this.lookup(loc, known);
+      } catch {
+        // It has left the screen after all: look for it again.
+        this.memory.forget(container.alternatives);
+      }
+    }
+    const id = await this.findNow(container);
+    return id ? this.lookup(loc, id) : undefined;
   }
 
   /** Tap or Back away any known pop-up on screen; true when one was cleared. */
@@ -128,9 +137,21 @@ export class Finder {
     return false;
   }
 
-  /** Wait until `ref` is on screen; E_ELEMENT_NOT_FOUND says what was searched for. */
+  /**
+   * Wait until `ref` is on screen; E_ELEMENT_NOT_FOUND says what was searched for. An element
+   * a lookup has just found (a tap's `until`, the step before) is taken without looking again
+   * while nothing was sent to the screen since; if it has gone after all, the device looks again.
+   */
   async find(ref: SelectorRef, timeoutMs: number, nth?: number): Promise<FoundElement> {
     const sel = this.d.resolve(ref);
+    const known = this.memory.recall(sel.alternatives, nth);
+    if (known) {
+      const refind = () => {
+        this.memory.forget(sel.alternatives, nth);
+        return this.find(ref, timeoutMs, nth);
+      };
+      return { id: known, described: sel.description, refind };
+    }
     const id = await this.poll(sel, timeoutMs, nth);
     if (id) return { id, described: sel.description };
     throw notFound(sel, timeoutMs);

@@ -123,6 +123,7 @@ class FlowRunner {
       })),
       signal: o.signal,
       pollMs: o.pollMs ?? 100,
+      memory: this.device.memory,
       onWatcher: (name, action) => {
         this.popups += 1;
         o.reporter.emit({ type: 'watcher', name, action });

@@ -1,9 +1,12 @@
 /**
  * The yardstick: the backup written by hand in WebdriverIO, as tight as a careful engineer would
- * write it for the simulated phone in English. Same sequence as draftvault's flows: launch once,
- * then per draft Profile → Drafts → first draft → Next → caption marker → Only you (checked on
- * the row before Post) → Save to device → Post → wait for the upload → find the new file → pull,
- * hash, write (temp file + rename). Protocol commands only (no `$()` auto-waits): one request each.
+ * write it for the simulated phone in English. Same safe sequence as draftvault's flows: launch
+ * once, then per draft Profile → read "Drafts: N" (no tile: done; the script is not told how
+ * many drafts there are) → Drafts → first draft → Next → caption marker → Only you (confirmed on
+ * the row) → Save to device → back on the post screen the row still says Only you (the privacy
+ * check right before Post) → list the saved videos → Post → wait for the upload → find the new
+ * file → pull, hash, write (temp file + rename). Protocol commands only (no `$()` auto-waits):
+ * one request each.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { rename, writeFile } from 'node:fs/promises';
@@ -20,6 +23,9 @@ const sel = {
   profile: 'new UiSelector().description("Profile")',
   popups: ['new UiSelector().text("Not now")', 'new UiSelector().text("Don’t allow")'],
   drafts: 'new UiSelector().textStartsWith("Drafts:")',
+  // The profile grid has loaded: the Drafts tile, a video, or "No videos yet".
+  profileLoaded:
+    'new UiSelector().textStartsWith("Drafts:");new UiSelector().resourceIdMatches(".*:id/cover");new UiSelector().text("No videos yet")',
   grid: 'new UiSelector().className("androidx.recyclerview.widget.RecyclerView")',
   cellInGrid: 'new UiSelector().className("android.widget.FrameLayout")',
   next: 'new UiSelector().text("Next")',
@@ -61,8 +67,13 @@ function names(ls) {
     .filter(Boolean);
 }
 
+/** The files in the saved-videos folder. */
+async function listSaved(b) {
+  return names(await b.execute('mobile: shell', { command: 'ls', args: [SAVED] }));
+}
+
 /**
- * Back up `drafts` drafts of the simulated phone behind `caps` into `outDir`.
+ * Back up every draft of the simulated phone behind `caps` into `outDir` (it was given `drafts`).
  * @returns {{ sessionId: string, files: string[] }}
  */
 export async function handWrittenBackup({ endpoint, caps, outDir, drafts }) {
@@ -85,10 +96,14 @@ export async function handWrittenBackup({ endpoint, caps, outDir, drafts }) {
       const [id] = await all(b, popup);
       if (id) await b.elementClick(id);
     }
-    let before = names(await b.execute('mobile: shell', { command: 'ls', args: [SAVED] }));
-    for (let n = 0; n < drafts; n++) {
+    // Until no "Drafts: N" tile is left (`drafts` only bounds a runaway loop).
+    for (let n = 0; ; n++) {
+      if (n > drafts) throw new Error(`more drafts than the ${drafts} the phone was given`);
       await tap(b, sel.profile);
-      await tap(b, sel.drafts);
+      await waitFor(b, sel.profileLoaded);
+      const [banner] = await all(b, sel.drafts);
+      if (!banner || !/\d+/.test(await b.getElementText(banner))) break;
+      await b.elementClick(banner);
       const grid = await waitFor(b, sel.grid);
       const [cell] = (await b.findElementsFromElement(grid, UI, sel.cellInGrid)).map((r) => r[ELEMENT]);
       await b.elementClick(cell);
@@ -99,25 +114,26 @@ export async function handWrittenBackup({ endpoint, caps, outDir, drafts }) {
       await b.elementSendKeys(field, typed ? `${typed} ${marker}` : marker);
       await tap(b, sel.privacyRow);
       await tap(b, sel.onlyYou);
-      // The check before Post: the row itself must say Only you.
+      // The choice took: the row says Only you.
       await waitFor(b, sel.rowPrivate, { timeoutMs: 3000 });
       await tap(b, sel.more);
       await waitFor(b, sel.saveLabel);
       const sw = await waitFor(b, sel.saveSwitch);
       if ((await b.getElementAttribute(sw, 'checked')) !== 'true') await b.elementClick(sw);
       await b.back();
+      // The check right before Post: back on the post screen, the row itself says Only you.
+      await waitFor(b, sel.rowPrivate, { timeoutMs: 3000 });
+      const before = await listSaved(b);
       await tap(b, sel.post, { last: true });
       await waitFor(b, sel.profile);
       while ((await all(b, sel.progress)).length) await sleep(POLL_MS);
       let fresh;
       for (let i = 0; i < 600 && !fresh; i++) {
-        const now = names(await b.execute('mobile: shell', { command: 'ls', args: [SAVED] }));
-        fresh = now
+        fresh = (await listSaved(b))
           .filter((f) => !before.includes(f))
           .sort()
           .at(-1);
         if (!fresh) await sleep(POLL_MS);
-        else before = now;
       }
       if (!fresh) throw new Error('no saved video appeared');
       const bytes = Buffer.from(await b.pullFile(`${SAVED}/${fresh}`), 'base64');

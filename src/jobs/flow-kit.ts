@@ -7,8 +7,9 @@ import { join } from 'node:path';
 import type { Value } from '../core/expr.js';
 import { DraftvaultError, rethrowInterrupt } from '../errors.js';
 import { type LoadOptions, loadProject, type Project } from '../flows/project.js';
+import type { GatedDevice } from '../runner/device.js';
 import type { Reporter } from '../runner/events.js';
-import { runFlow } from '../runner/run.js';
+import { gatedDevice, runFlow } from '../runner/run.js';
 import type { DeviceSession } from './device-session.js';
 import { flowFiles, folderArtifacts } from './sinks.js';
 
@@ -51,6 +52,9 @@ export function loadJobFlows(dir: string, opts: LoadOptions = {}): JobFlows {
 
 /** Runs job flows on one device. */
 export class FlowKit {
+  /** One gated device for every flow of the session (the gate, the window size, what was found). */
+  private readonly device: GatedDevice;
+
   constructor(
     private readonly flows: JobFlows,
     private readonly d: DeviceSession,
@@ -61,7 +65,9 @@ export class FlowKit {
       env: NodeJS.ProcessEnv;
       deviceRoots?: readonly string[];
     },
-  ) {}
+  ) {
+    this.device = gatedDevice({ session: d.session, facts: d.facts, deviceRoots: o.deviceRoots });
+  }
 
   /** Run a flow; returns its variables; throws its error (artifacts are in `artifactsDir`). */
   async run(
@@ -82,6 +88,7 @@ export class FlowKit {
       env: this.o.env,
       appiumLogTail: this.d.appiumLogTail,
       deviceRoots: this.o.deviceRoots,
+      device: this.device,
     });
     if (r.error) throw r.error;
     return r.vars;

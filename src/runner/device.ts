@@ -6,11 +6,11 @@
 import { checkDevicePath, DEFAULT_DEVICE_ROOTS } from '../core/paths.js';
 import { DraftvaultError } from '../errors.js';
 import type { Device, FoundElement, Point, Rect, W3CActionSequence } from '../steps/types.js';
-import { ActionGate, type GatedAction, type GateReader } from './gate.js';
+import { ActionGate, type GatedAction } from './gate.js';
 import { gesturePaths, MOBILE_GESTURES } from './gestures.js';
+import { FoundMemory } from './memory.js';
 import { hasActingKey, pointerPaths, pressesKeys, touchSequence } from './w3c.js';
-
-const ELEMENT_KEY = 'element-6066-11e4-a52e-4f735466cecf';
+import { isStale, sessionReader } from './wd-reads.js';
 
 /** Options of {@link GatedDevice}. */
 export interface GatedDeviceOptions {
@@ -19,32 +19,16 @@ export interface GatedDeviceOptions {
   deviceRoots?: readonly string[];
 }
 
-/** Element ids from a W3C find-elements answer. */
-export function elementIds(refs: unknown): string[] {
-  return (refs as Record<string, string>[]).map((r) => r[ELEMENT_KEY] ?? r.ELEMENT!);
-}
-
-/** What the gate reads, over a WebDriver session. */
-function sessionReader(s: WebdriverIO.Browser, platform: 'android' | 'ios'): GateReader {
-  return {
-    platform,
-    findAll: async (using, value) => elementIds(await s.findElements(using, value)),
-    rect: (id) => s.getElementRect(id),
-    async words(id) {
-      const names = platform === 'ios' ? ['label', 'name', 'value'] : ['content-desc'];
-      const out = [await s.getElementText(id)];
-      for (const n of names) out.push((await s.getElementAttribute(id, n)) ?? '');
-      return out.filter((w): w is string => typeof w === 'string');
-    },
-  };
-}
-
 /** A device whose every activating action passes the {@link ActionGate}. */
 export class GatedDevice implements Device {
   readonly platform: 'android' | 'ios';
   readonly gate: ActionGate;
   private readonly roots: readonly string[];
   private size: { width: number; height: number } | undefined;
+  /** Counts what was sent that may change the screen: an element found since is still current. */
+  private sent = 0;
+  /** What lookups found since the last such command (every flow run on the session shares it). */
+  readonly memory = new FoundMemory(() => this.sent);
 
   constructor(
     private readonly s: WebdriverIO.Browser,
@@ -57,7 +41,29 @@ export class GatedDevice implements Device {
 
   private async perform(action: GatedAction, send: () => Promise<unknown>): Promise<void> {
     await this.gate.check(action);
+    this.sent += 1;
     await send();
+  }
+
+  /**
+   * Run `op` on a remembered element; if the element has left the screen meanwhile (the gate
+   * refuses or the command fails for that reason, before anything was sent), look it up again
+   * and run `op` once more, gate included.
+   */
+  private async fresh<T>(el: FoundElement, op: (el: FoundElement) => Promise<T>): Promise<T> {
+    if (!el.refind) return op(el);
+    try {
+      return await op(el);
+    } catch (err) {
+      if (!isStale(err)) throw err;
+      return op(await el.refind());
+    }
+  }
+
+  /** A command that may change the screen and passes no gate (Back, typing, app start). */
+  private async changes<T>(send: () => Promise<T>): Promise<T> {
+    this.sent += 1;
+    return send();
   }
 
   private async pointer(what: string, sequences: W3CActionSequence[], paths: Point[][]): Promise<void> {
@@ -67,9 +73,11 @@ export class GatedDevice implements Device {
     });
   }
 
-  async tap(el: FoundElement): Promise<void> {
-    await this.perform({ kind: 'element', what: `tap ${el.described}`, elementId: el.id }, () =>
-      this.s.elementClick(el.id),
+  async tap(target: FoundElement): Promise<void> {
+    await this.fresh(target, (el) =>
+      this.perform({ kind: 'element', what: `tap ${el.described}`, elementId: el.id }, () =>
+        this.s.elementClick(el.id),
+      ),
     );
   }
 
@@ -79,15 +87,17 @@ export class GatedDevice implements Device {
 
   async longPress(target: FoundElement | Point, ms: number): Promise<void> {
     if ('id' in target) {
-      const r = await this.rect(target);
-      const c = { x: r.x + r.width / 2, y: r.y + r.height / 2 };
-      return this.perform(
-        { kind: 'element', what: `long-press ${target.described}`, elementId: target.id },
-        async () => {
-          await this.s.performActions([touchSequence(c, c, 0, ms)] as never);
-          await this.s.releaseActions();
-        },
-      );
+      return this.fresh(target, async (el) => {
+        const r = await this.s.getElementRect(el.id);
+        const c = { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+        await this.perform(
+          { kind: 'element', what: `long-press ${el.described}`, elementId: el.id },
+          async () => {
+            await this.s.performActions([touchSequence(c, c, 0, ms)] as never);
+            await this.s.releaseActions();
+          },
+        );
+      });
     }
     await this.pointer(
       `long-press at ${target.x},${target.y}`,
@@ -100,16 +110,20 @@ export class GatedDevice implements Device {
     await this.pointer(`swipe from ${from.x},${from.y}`, [touchSequence(from, to, ms)], [[from, to]]);
   }
 
-  async type(el: FoundElement, text: string): Promise<void> {
+  async type(target: FoundElement, text: string): Promise<void> {
     // Enter (a line break, U+E007, U+E006) or any key code acts where the focus is: gated.
     if (hasActingKey(text))
-      await this.gate.check({ kind: 'anywhere', what: `press Enter or a key in ${el.described}` });
-    await this.s.elementClear(el.id);
-    await this.s.elementSendKeys(el.id, text);
+      await this.gate.check({ kind: 'anywhere', what: `press Enter or a key in ${target.described}` });
+    await this.fresh(target, (el) =>
+      this.changes(async () => {
+        await this.s.elementClear(el.id);
+        await this.s.elementSendKeys(el.id, text);
+      }),
+    );
   }
 
-  async clear(el: FoundElement): Promise<void> {
-    await this.s.elementClear(el.id);
+  async clear(target: FoundElement): Promise<void> {
+    await this.fresh(target, (el) => this.changes(() => this.s.elementClear(el.id)));
   }
 
   async actions(sequences: readonly W3CActionSequence[]): Promise<void> {
@@ -147,7 +161,7 @@ export class GatedDevice implements Device {
   }
 
   async back(): Promise<void> {
-    await this.s.back();
+    await this.changes(() => this.s.back());
   }
 
   async isKeyboardShown(): Promise<boolean> {
@@ -155,23 +169,23 @@ export class GatedDevice implements Device {
   }
 
   async launchApp(appId: string): Promise<void> {
-    await this.s.activateApp(appId);
+    await this.changes(() => this.s.activateApp(appId));
   }
 
   async stopApp(appId: string): Promise<void> {
-    await this.s.terminateApp(appId);
+    await this.changes(() => this.s.terminateApp(appId));
   }
 
-  rect(el: FoundElement): Promise<Rect> {
-    return this.s.getElementRect(el.id);
+  rect(target: FoundElement): Promise<Rect> {
+    return this.fresh(target, (el) => this.s.getElementRect(el.id));
   }
 
-  async text(el: FoundElement): Promise<string> {
-    return (await this.s.getElementText(el.id)) ?? '';
+  text(target: FoundElement): Promise<string> {
+    return this.fresh(target, async (el) => (await this.s.getElementText(el.id)) ?? '');
   }
 
-  async attribute(el: FoundElement, name: string): Promise<string | null> {
-    return (await this.s.getElementAttribute(el.id, name)) ?? null;
+  attribute(target: FoundElement, name: string): Promise<string | null> {
+    return this.fresh(target, async (el) => (await this.s.getElementAttribute(el.id, name)) ?? null);
   }
 
   async windowSize(): Promise<{ width: number; height: number }> {

@@ -1,16 +1,20 @@
 /**
  * Finding elements with auto-wait: poll the element lookups themselves at a short interval until
  * the timeout (never the page source), try a selector's alternatives in order, and, when a
- * lookup misses, let the pop-up watchers clear known interruptions. Watchers cost nothing while
- * the screen is as expected.
+ * lookup misses, let the pop-up watchers clear known interruptions. Watchers are consulted only
+ * on evidence (a miss, a tap that did not take) and then in one combined lookup: every watcher
+ * alternative a UiSelector (or an NSPredicate) can say, as one request; only when it finds
+ * something is each watcher looked up in turn. Watchers cost nothing while the screen is as
+ * expected.
  */
-import type { Alternative } from '../core/selectors.js';
-import { describeAlternative } from '../core/selectors.js';
+import { type Alternative, describeAlternative } from '../core/selectors.js';
 import { waitUntil } from '../core/wait.js';
 import { type Locator, toLocator } from '../drivers/locators.js';
 import { DraftvaultError, type Span } from '../errors.js';
 import type { Device, FoundElement, SelectorRef } from '../steps/types.js';
-import { elementIds } from './device.js';
+import { alternativesAsOne, combinedProbe } from './combine.js';
+import type { FoundMemory } from './memory.js';
+import { elementIds } from './wd-reads.js';
 
 /** A selector made concrete for this device. */
 export interface ResolvedSelector {
@@ -42,11 +46,37 @@ export interface FinderDeps {
   pollMs: number;
   /** Told when a watcher cleared a pop-up. */
   onWatcher(name: string, action: string): void;
+  /** What lookups found while nothing was sent to the screen (the session's, shared by flows). */
+  memory: FoundMemory;
 }
 
 /** Element lookups with auto-wait. */
 export class Finder {
+  private probe: { combined?: Locator; rest: Alternative[] } | undefined;
+
   constructor(private readonly d: FinderDeps) {}
+
+  private get memory(): FoundMemory {
+    return this.d.memory;
+  }
+
+  private watcherProbe(): { combined?: Locator; rest: Alternative[] } {
+    this.probe ??= combinedProbe(
+      this.d.watchers.flatMap((w) => w.selector.alternatives),
+      this.d.platform,
+    );
+    return this.probe;
+  }
+
+  /** Could a watcher's pop-up be on screen? One request for every joinable alternative. */
+  private async anyWatcherShows(): Promise<boolean> {
+    const { combined, rest } = this.watcherProbe();
+    if (combined && (await this.lookup(combined)).length > 0) return true;
+    for (const alt of rest) {
+      if (await this.findNow({ description: describeAlternative(alt), alternatives: [alt] })) return true;
+    }
+    return false;
+  }
 
   private async lookup(loc: Locator, within?: string): Promise<string[]> {
     const refs = within
@@ -57,16 +87,20 @@ export class Finder {
 
   /** One look: the first alternative that matches now, or undefined. */
   async findNow(sel: ResolvedSelector, nth?: number): Promise<string | undefined> {
+    const one = alternativesAsOne(sel.alternatives, this.d.platform, nth);
+    const id = one ? (await this.lookup(one))[0] : await this.inTurn(sel, nth);
+    if (id) this.memory.remember(sel.alternatives, nth, id);
+    return id;
+  }
+
+  private async inTurn(sel: ResolvedSelector, nth?: number): Promise<string | undefined> {
     for (const alt of sel.alternatives) {
       const loc = toLocator(alt, this.d.platform);
       if (!loc) continue;
-      let container: string | undefined;
-      if (alt.within) {
-        container = await this.findNow(this.d.resolve(alt.within));
-        if (!container) continue;
-      }
-      const ids = await this.lookup(loc, container);
-      if (ids.length === 0) continue;
+      const ids = alt.within
+        ? await this.inContainer(this.d.resolve(alt.within), loc)
+        : await this.lookup(loc);
+      if (!ids?.length) continue;
       const i = nth ?? alt.index ?? 0;
       const id = i < 0 ? ids[ids.length + i] : ids[i];
       if (id) return id;
@@ -74,8 +108,24 @@ export class Finder {
     return undefined;
   }
 
+  /** Matches inside a container (the one just found, if so); undefined when it is not there. */
+  private async inContainer(container: ResolvedSelector, loc: Locator): Promise<string[] | undefined> {
+    const known = this.memory.recall(container.alternatives);
+    if (known) {
+      try {
+        return await this.lookup(loc, known);
+      } catch {
+        // It has left the screen after all: look for it again.
+        this.memory.forget(container.alternatives);
+      }
+    }
+    const id = await this.findNow(container);
+    return id ? this.lookup(loc, id) : undefined;
+  }
+
   /** Tap or Back away any known pop-up on screen; true when one was cleared. */
   async clearInterruptions(): Promise<boolean> {
+    if (this.d.watchers.length === 0 || !(await this.anyWatcherShows())) return false;
     for (const w of this.d.watchers) {
       const id = await this.findNow(w.selector);
       if (!id) continue;
@@ -87,9 +137,21 @@ export class Finder {
     return false;
   }
 
-  /** Wait until `ref` is on screen; E_ELEMENT_NOT_FOUND says what was searched for. */
+  /**
+   * Wait until `ref` is on screen; E_ELEMENT_NOT_FOUND says what was searched for. An element
+   * a lookup has just found (a tap's `until`, the step before) is taken without looking again
+   * while nothing was sent to the screen since; if it has gone after all, the device looks again.
+   */
   async find(ref: SelectorRef, timeoutMs: number, nth?: number): Promise<FoundElement> {
     const sel = this.d.resolve(ref);
+    const known = this.memory.recall(sel.alternatives, nth);
+    if (known) {
+      const refind = () => {
+        this.memory.forget(sel.alternatives, nth);
+        return this.find(ref, timeoutMs, nth);
+      };
+      return { id: known, described: sel.description, refind };
+    }
     const id = await this.poll(sel, timeoutMs, nth);
     if (id) return { id, described: sel.description };
     throw notFound(sel, timeoutMs);

@@ -39,12 +39,13 @@ interface Lookup {
 
 const q = uiQuote;
 
-/** Android lookups of every node whose text or content-desc matches `pattern` (case-insensitive). */
+/**
+ * The Android lookup of every node whose text or content-desc matches `pattern` (case-insensitive):
+ * one request, a `;`-separated statement per field (the server answers their union).
+ */
 function androidLookups(pattern: string, fields: ('text' | 'description')[]): Lookup[] {
-  return fields.map((f) => ({
-    using: '-android uiautomator',
-    value: `new UiSelector().${f}Matches(${q(`(?i)${pattern}`)})`,
-  }));
+  const value = fields.map((f) => `new UiSelector().${f}Matches(${q(`(?i)${pattern}`)})`).join(';');
+  return [{ using: '-android uiautomator', value }];
 }
 
 /** An iOS lookup of every element whose label, name or value matches `pattern`. */
@@ -124,12 +125,9 @@ export class ActionGate {
     return [...ids];
   }
 
-  /** Publish controls on screen, with their places (every lookup or read error refuses). */
-  async publishControls(): Promise<{ id: string; rect: Rect }[]> {
-    const ids = await this.all(gateLookups(this.r.platform).publish);
-    const out: { id: string; rect: Rect }[] = [];
-    for (const id of ids) out.push({ id, rect: await this.r.rect(id) });
-    return out;
+  /** The publish controls on screen (every lookup error refuses). */
+  private publishIds(): Promise<string[]> {
+    return this.all(gateLookups(this.r.platform).publish);
   }
 
   /** Let the action through, or throw E_PRIVACY_UNPROVEN. */
@@ -161,17 +159,24 @@ export class ActionGate {
     }
   }
 
+  /**
+   * Does the action touch a publish control? One lookup decides most actions: no control on
+   * screen (let through), or the tapped element is one (the proof is needed). Places are read
+   * only when a control is on screen and the action is somewhere else.
+   */
   private async touchesPublish(action: GatedAction): Promise<boolean> {
-    const controls = await this.publishControls();
-    if (controls.length === 0) return false;
+    const ids = await this.publishIds();
+    if (ids.length === 0) return false;
     if (action.kind === 'anywhere') return true;
-    const zones = controls.map((c) => touchZone(c.rect));
+    if (action.kind === 'element' && ids.includes(action.elementId)) return true;
+    const controls: Rect[] = [];
+    for (const id of ids) controls.push(await this.r.rect(id));
+    const zones = controls.map(touchZone);
     if (action.kind === 'pointer') return action.paths.some((p) => pathTouches(p, zones));
-    if (controls.some((c) => c.id === action.elementId)) return true;
     // A finger lands at the element's centre; a container that holds a publish control counts too.
     const r = await this.r.rect(action.elementId);
     const centre = { x: r.x + r.width / 2, y: r.y + r.height / 2 };
-    return zones.some((z) => inside(centre, z)) || controls.some((c) => overlaps(r, c.rect));
+    return zones.some((z) => inside(centre, z)) || controls.some((c) => overlaps(r, c));
   }
 
   /** The text of every privacy row on screen (text and desc of each, de-duplicated). */

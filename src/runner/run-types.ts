@@ -8,6 +8,7 @@ import type { DraftvaultError } from '../errors.js';
 import type { Project } from '../flows/project.js';
 import { stepKind } from '../steps/index.js';
 import type { FileSink, Step } from '../steps/types.js';
+import type { GatedDevice } from './device.js';
 import type { Reporter } from './events.js';
 
 /** Where failure artifacts go (a run folder, in practice). */
@@ -33,6 +34,11 @@ export interface RunOptions {
   appiumLogTail?: () => Promise<string>;
   /** Device folders steps may use (default: the media folders; config adds more). */
   deviceRoots?: readonly string[];
+  /**
+   * The session's gated device, when the caller runs several flows on one session (made once
+   * per session: see `gatedDevice` in run.ts); else one is made for this run.
+   */
+  device?: GatedDevice;
 }
 
 /** A frame of the flow stack at a failure. */

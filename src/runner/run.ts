@@ -25,6 +25,11 @@ export {
   type StackFrame,
 } from './run-types.js';
 
+/** The gated device of a session, for callers that run several flows on it. */
+export function gatedDevice(o: Pick<RunOptions, 'session' | 'facts' | 'deviceRoots'>): GatedDevice {
+  return new GatedDevice(o.session, { platform: o.facts.platform, deviceRoots: o.deviceRoots });
+}
+
 /** Run the project's entry flow. Never throws for a flow failure: see RunResult. */
 export async function runFlow(opts: RunOptions): Promise<RunResult> {
   return new FlowRunner(opts).run();
@@ -43,7 +48,7 @@ class FlowRunner implements ContextHost {
   };
 
   constructor(readonly o: RunOptions) {
-    this.device = new GatedDevice(o.session, { platform: o.facts.platform, deviceRoots: o.deviceRoots });
+    this.device = o.device ?? gatedDevice(o);
     this.scopes = new Scopes(o);
     const resolve = this.scopes.resolveSelector;
     this.finder = new Finder({
@@ -58,6 +63,7 @@ class FlowRunner implements ContextHost {
       })),
       signal: o.signal,
       pollMs: o.pollMs ?? 100,
+      memory: this.device.memory,
       onWatcher: (name, action) => {
         this.popups += 1;
         o.reporter.emit({ type: 'watcher', name, action });

@@ -25,10 +25,12 @@ export const dismissPopups = defineStep({
   shorthand: () => ({}),
   async run(ctx, a) {
     // Each pop-up cleared restarts the quiet period; `max` bounds a pop-up that keeps coming back.
+    // A look is one combined lookup of every watcher; four looks per quiet period notice a late
+    // pop-up well within it (and the finder still clears one that shows up later, on a miss).
     for (let cleared = 0; cleared < a.max; cleared++) {
       const popup = await waitUntil(async () => ((await ctx.clearPopups()) ? true : undefined), {
         timeoutMs: a.settle,
-        intervalMs: 100,
+        intervalMs: Math.max(100, Math.ceil(a.settle / 4)),
         signal: ctx.signal,
       });
       if (!popup) return;

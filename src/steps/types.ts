@@ -46,6 +46,11 @@ export interface FoundElement {
   readonly id: string;
   /** The selector, in words, for messages. */
   readonly described: string;
+  /**
+   * Set when the element was not looked up again but remembered from the lookup just before
+   * (nothing was sent to the screen since): looks it up afresh if the screen changed after all.
+   */
+  readonly refind?: () => Promise<FoundElement>;
 }
 
 /** A point on the screen, in pixels. */

@@ -20,10 +20,15 @@
  *   the evaluation itself is ~1 ms (appium/appium-uiautomator2-server#613).
  * - click 72–107 ms (appium-uiautomator2-server#379, AppiumTestDistribution/appium-device-farm#513);
  *   getAttribute / getSize 52–128 ms (appium/appium#15302, #15275); setValue is one ACTION_SET_TEXT.
+ * - a `-android uiautomator` value of several `;`-separated statements is one request but one tree
+ *   search per statement (the server runs them one after another): each statement pays the search,
+ *   the hop and the idle wait are paid once.
  * - adb shell calls ~230 ms each (catapult-project/catapult#2636: 3 calls ~0.7 s); activateApp is
  *   two of them, terminateApp a force-stop plus a 100 ms poll (appium-android-driver app-management).
  * - adb pull over USB 2 ~36 MB/s; pullFile adds base64 over HTTP (~10 ms/MB here).
  */
+
+import { uiStatements } from '../ui/uiselector.js';
 
 /** The inputs of one command's cost, read from the simulated phone. */
 export interface CommandFacts {
@@ -78,7 +83,8 @@ function findCost(f: CommandFacts): number {
   if (strategy === 'xpath') return HOP + idle(f) + 21 + 1.5 * f.nodes;
   if (strategy === '-android uiautomator') {
     const wait = f.missed && f.cmd.startsWith('findElement') && !f.cmd.includes('Elements');
-    return HOP + idle(f) + 40 + 0.1 * f.nodes + (wait ? f.waitForSelectorTimeout : 0);
+    const searches = Math.max(1, uiStatements(String(f.args[1] ?? '')).length);
+    return HOP + idle(f) + searches * (40 + 0.1 * f.nodes) + (wait ? f.waitForSelectorTimeout : 0);
   }
   return HOP + idle(f) + 30 + 0.1 * f.nodes;
 }

@@ -36,6 +36,14 @@ describe('real-phone cost model', () => {
     expect(realPhoneCostMs({ ...ui, cmd: 'findElement', waitForSelectorTimeout: 0 })).toBe(many);
   });
 
+  it('several ;-separated UiSelector statements pay one search each, the hop and idle wait once', () => {
+    const ui = (value: string) => realPhoneCostMs({ ...quiet, args: ['-android uiautomator', value] });
+    const one = ui('new UiSelector().text("a")');
+    const three = ui('new UiSelector().text("a");new UiSelector().text("b;c");new UiSelector().desc("d")');
+    expect(three - one).toBeCloseTo(2 * (40 + 0.1 * quiet.nodes));
+    expect(three).toBeLessThan(3 * one);
+  });
+
   it('a find right after a screen change pays the settle time, capped by waitForIdleTimeout; a playing feed always pays it', () => {
     const settled = realPhoneCostMs(quiet);
     expect(realPhoneCostMs({ ...quiet, sinceChange: 0 }) - settled).toBe(800);

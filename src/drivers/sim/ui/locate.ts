@@ -8,7 +8,7 @@ import type { XmlTree } from './android-xml.js';
 import { classChain, IosLocatorError, parsePredicate } from './ios-locators.js';
 import { iosAttrs, iosType } from './ios-xml.js';
 import type { PlacedNode } from './node.js';
-import { parseUiSelector, UiSelectorError } from './uiselector.js';
+import { parseUiSelectors, UiSelectorError } from './uiselector.js';
 
 /** A selector the strategy cannot parse (W3C "invalid selector"). */
 export class InvalidSelectorError extends Error {}
@@ -98,16 +98,21 @@ export function locate(
     case 'xpath':
       return { nodes: xpathNodes(selector, tree()), scrollIntoView: false };
     case '-android uiautomator': {
-      let parsed: ReturnType<typeof parseUiSelector>;
+      let statements: ReturnType<typeof parseUiSelectors>;
       try {
-        parsed = parseUiSelector(selector);
+        statements = parseUiSelectors(selector);
       } catch (err) {
         if (err instanceof UiSelectorError) throw new InvalidSelectorError(err.message);
         throw err;
       }
-      const all = visible.filter((p) => parsed.test(p.node));
-      const nodes = parsed.instance === undefined ? all : all.slice(parsed.instance, parsed.instance + 1);
-      return { nodes, scrollIntoView: parsed.scrollIntoView };
+      // Each statement's matches in turn, a node found twice kept once (the server's union).
+      const nodes: PlacedNode[] = [];
+      for (const parsed of statements) {
+        const all = visible.filter((p) => parsed.test(p.node));
+        const some = parsed.instance === undefined ? all : all.slice(parsed.instance, parsed.instance + 1);
+        for (const p of some) if (!nodes.includes(p)) nodes.push(p);
+      }
+      return { nodes, scrollIntoView: statements.some((p) => p.scrollIntoView) };
     }
     default:
       throw new InvalidSelectorError(`locator strategy "${strategy}" is not supported on Android`);

@@ -2,6 +2,8 @@
  * The part of Android's UiSelector / UiScrollable language people use with
  * `-android uiautomator`: `new UiSelector().text("Post").className("android.widget.Button")`,
  * `.instance(1)`, and `new UiScrollable(new UiSelector().scrollable(true)).scrollIntoView(...)`.
+ * Statements separated by `;` are looked up one after another and their matches concatenated,
+ * as the UiAutomator2 server does (one request, the union of several selectors).
  */
 import type { UiNode } from './node.js';
 
@@ -89,7 +91,33 @@ function parseChain(src: string): ParsedUiSelector {
   return { test: (n) => tests.every((t) => t(n)), instance, scrollIntoView: false };
 }
 
-/** Parse a `-android uiautomator` selector string. */
+/** Split a selector string into its `;`-separated statements (a `;` inside a string literal stays). */
+export function uiStatements(src: string): string[] {
+  const out: string[] = [];
+  let inStr = false;
+  let start = 0;
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i];
+    // As the server: only \" is an escape inside a string literal.
+    if (c === '\\' && inStr && src[i + 1] === '"') i++;
+    else if (c === '"') inStr = !inStr;
+    else if (c === ';' && !inStr) {
+      out.push(src.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(src.slice(start));
+  return out.filter((s) => s.trim() !== '');
+}
+
+/** Parse every statement of a `-android uiautomator` selector string (at least one). */
+export function parseUiSelectors(src: string): ParsedUiSelector[] {
+  const statements = uiStatements(src);
+  if (statements.length === 0) throw new UiSelectorError('empty UiSelector');
+  return statements.map(parseUiSelector);
+}
+
+/** Parse one `-android uiautomator` statement. */
 export function parseUiSelector(src: string): ParsedUiSelector {
   const scroll = /^\s*new\s+UiScrollable\((.*)\)\s*\.\s*scrollIntoView\((.*)\)\s*;?\s*$/s.exec(src);
   if (scroll) return { ...parseChain(scroll[2]!), scrollIntoView: true };

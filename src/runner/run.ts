@@ -42,6 +42,12 @@ export interface RunOptions {
   appiumLogTail?: () => Promise<string>;
   /** Device folders steps may use (default: the media folders; config adds more). */
   deviceRoots?: readonly string[];
+  /**
+   * A flow whose `appVersion:` range leaves out the phone's version: `enforce` (the default)
+   * refuses it; `report` emits `flowOutOfRange` and runs it (check-ui, which only reads the phone,
+   * must walk a new TikTok version to tell what to fix).
+   */
+  versionRanges?: 'enforce' | 'report';
 }
 
 /** A frame of the flow stack at a failure. */
@@ -161,6 +167,11 @@ class FlowRunner {
       });
     }
     if (flow.appVersion && appVersion && !versionMatches(appVersion, flow.appVersion)) {
+      if (this.o.versionRanges === 'report') {
+        const { file, range, span } = { file: flow.file, range: flow.appVersion, span: flow.span };
+        this.o.reporter.emit({ type: 'flowOutOfRange', flow: flow.name, file, range, appVersion, span });
+        return;
+      }
       throw new DraftvaultError(
         'E_FLOW_NOT_APPLICABLE',
         `flow ${flow.name} is for app ${flow.appVersion}, the phone has ${appVersion}`,

@@ -8,31 +8,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CheckUiReport } from '../../src/jobs/check-ui.js';
 import { phone } from '../helpers/backup.js';
+import { content, WALK } from '../helpers/check-ui.js';
 import { ROOT, runCli } from '../helpers/proc.js';
 import { useTmpDir } from '../helpers/tmp.js';
 
 const tmp = useTmpDir();
-
-/** What must not change: drafts (with their settings), posts (with their privacy), gallery files. */
-const content = (s: Awaited<ReturnType<ReturnType<typeof phone>['state']>>) => ({
-  drafts: s.drafts,
-  posts: s.posts,
-  gallery: s.gallery,
-});
-
-const WALK = [
-  'feed',
-  'profile',
-  'drafts',
-  'editor',
-  'post',
-  'privacy',
-  'more-options',
-  'player',
-  'share',
-  'camera',
-  'picker',
-];
 
 describe('check-ui', { timeout: 180_000 }, () => {
   it('checks every screen of the backup and restore flows, the private video and its menu too; the phone is the same after', async () => {

@@ -47,13 +47,8 @@ export function playerScreen(
       n(C.V, [0, 0, 1080, 1500], { key: 'player.scrim', clickable: true, tap: tap('back') }),
       actionSheet(ctx, 'share', t.share, actions),
     );
-    if (s.moreMenu)
-      nodes.push(
-        actionSheet(ctx, 'share.more', t.moreOptions, [
-          ['deletePost', t.delete],
-          ['none', t.privacySettings],
-        ]),
-      );
+    const behind: [string, string][] = [['deletePost', t.delete]];
+    if (s.moreMenu) nodes.push(actionSheet(ctx, 'share.more', t.moreOptions, behind));
   }
   if (s.confirmDelete) {
     nodes.push(
@@ -81,7 +76,6 @@ export function playerScreen(
 /** A bottom sheet with a title and a horizontal row of actions (each a desc, its label a child). */
 function actionSheet(ctx: ScreenCtx, key: string, title: string, actions: [string, string][]): UiNode {
   const { n, tap } = builder(ctx);
-  const k = key === 'share' ? '' : `${key}.`;
   return n(
     C.FL,
     [0, 1500, 1080, 2400],
@@ -96,11 +90,11 @@ function actionSheet(ctx: ScreenCtx, key: string, title: string, actions: [strin
           n(
             C.BTN,
             [42 + i * 250, 1700, 262 + i * 250, 1900],
-            { desc: label, clickable: true, tap: tap(action), key: `share.${k}${action}.${i}` },
+            { desc: label, clickable: true, tap: tap(action), key: `${key}.${action}.${i}` },
             [
               n(C.TV, [42 + i * 250, 1850, 262 + i * 250, 1890], {
                 text: label,
-                key: `share.${k}${action}.${i}.label`,
+                key: `${key}.${action}.${i}.label`,
               }),
             ],
           ),

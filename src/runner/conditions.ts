@@ -11,8 +11,16 @@ import type { Condition } from '../steps/types.js';
 import type { Finder } from './finder.js';
 import type { Scopes } from './scope.js';
 
-/** Throw E_FLOW_NOT_APPLICABLE when the flow is not for this platform or app version. */
-export function checkApplicable(flow: Flow, facts: DeviceFacts): void {
+/**
+ * Throw E_FLOW_NOT_APPLICABLE when the flow is not for this platform or app version. With
+ * `outOfRange`, a version outside the flow's range is reported there and the flow runs (check-ui,
+ * which only reads the phone, must walk a new TikTok version to tell what to fix).
+ */
+export function checkApplicable(
+  flow: Flow,
+  facts: DeviceFacts,
+  outOfRange?: (range: string, appVersion: string) => void,
+): void {
   const { platform, appVersion } = facts;
   if (!flow.platforms.includes(platform)) {
     throw new DraftvaultError('E_FLOW_NOT_APPLICABLE', `flow ${flow.name} is not for ${platform}`, {
@@ -20,6 +28,7 @@ export function checkApplicable(flow: Flow, facts: DeviceFacts): void {
     });
   }
   if (flow.appVersion && appVersion && !versionMatches(appVersion, flow.appVersion)) {
+    if (outOfRange) return outOfRange(flow.appVersion, appVersion);
     throw new DraftvaultError(
       'E_FLOW_NOT_APPLICABLE',
       `flow ${flow.name} is for app ${flow.appVersion}, the phone has ${appVersion}`,

@@ -25,7 +25,9 @@ export type RunEvent =
   | { type: 'log'; message: string }
   | { type: 'flowFinished'; flow: string; ok: boolean; durationMs: number; commands: number; depth: number }
   | { type: 'artifacts'; dir: string; files: string[] }
-  | { type: 'screenChecked'; screen: string; result: ScreenCheckResult };
+  | { type: 'screenChecked'; screen: string; result: ScreenCheckResult }
+  /** A flow ran on a phone its `appVersion:` range leaves out (only with `versionRanges: report`). */
+  | { type: 'flowOutOfRange'; flow: string; file: string; range: string; appVersion: string; span: Span };
 
 /** Receives events (a job's reporter takes the job's events too). */
 export interface Reporter<E extends { type: string } = RunEvent> {

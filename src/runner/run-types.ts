@@ -39,6 +39,11 @@ export interface RunOptions {
    * per session: see `gatedDevice` in run.ts); else one is made for this run.
    */
   device?: GatedDevice;
+  /**
+   * A flow whose `appVersion:` range leaves out the phone's version: `enforce` (the default)
+   * refuses it; `report` emits `flowOutOfRange` and runs it (check-ui only reads the phone).
+   */
+  versionRanges?: 'enforce' | 'report';
 }
 
 /** A frame of the flow stack at a failure. */

@@ -104,7 +104,21 @@ class FlowRunner implements ContextHost {
   }
 
   async callFlow(flow: Flow, params: Record<string, Value>): Promise<void> {
-    checkApplicable(flow, this.o.facts);
+    checkApplicable(
+      flow,
+      this.o.facts,
+      this.o.versionRanges === 'report'
+        ? (range, appVersion) =>
+            this.o.reporter.emit({
+              type: 'flowOutOfRange',
+              flow: flow.name,
+              file: flow.file,
+              range,
+              appVersion,
+              span: flow.span,
+            })
+        : undefined,
+    );
     const scope = new Scope(flow);
     for (const [k, decl] of Object.entries(flow.params)) scope.vars.set(k, params[k] ?? decl.default ?? null);
     this.scopes.push(scope);

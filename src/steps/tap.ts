@@ -54,8 +54,14 @@ export const tap = defineStep({
         ctx.popupsCleared() !== cleared || (a.selector !== undefined && (await ctx.isVisible(a.selector, 0)));
       if (lost && i < a.attempts) continue;
       if (!lost && (await ctx.isVisible(a.until, ctx.timeoutMs - glance))) return;
+      const until = typeof a.until === 'string' ? a.until : 'the expected element';
+      const tapped = typeof a.selector === 'string' ? a.selector : 'the tapped element';
+      // Still there after every tap and no watcher cleared anything: something covers it.
+      const covered = lost
+        ? `; ${tapped} is still on screen after ${i} taps: something in front of it takes them (a pop-up no watcher knows? see the screenshot, then add a watcher for it)`
+        : '';
       throw new DraftvaultError('E_ASSERTION_FAILED', 'the tap did not bring what it should', {
-        hint: `after the tap, ${typeof a.until === 'string' ? a.until : 'the expected element'} did not appear`,
+        hint: `after the tap, ${until} did not appear${covered}`,
       });
     }
   },

@@ -35,6 +35,30 @@ describe('inspect', { timeout: 120_000 }, () => {
   });
 });
 
+describe('inspect: which suggested selectors are version-specific', { timeout: 120_000 }, () => {
+  it('marks an obfuscated id version-specific and a readable id not', async () => {
+    const env = { DRAFTVAULT_HOME: tmp() };
+    await runCli(['sim', 'reset', '--device', 'ids', '--drafts', '1', '--posts', '2'], env);
+    const flow = join(ROOT, 'test', 'fixtures', 'run', 'to-profile.yaml');
+    expect((await runCli(['run', flow, '--device', 'sim:ids'], env)).code).toBe(0);
+    const r = await runCli(['inspect', '--device', 'sim:ids'], env);
+    expect(r.code, r.stderr).toBe(0);
+    const row = (re: RegExp) => r.stdout.split('\n').find((l) => re.test(l)) ?? '';
+    // The "Drafts: N" tile has no text or desc of its own: only its 43.1.4 id, y09, finds it.
+    expect(row(/\{ id: "y09" \}/)).toMatch(/^ *\d+ {2}FrameLayout +\{ id: "y09" \} \(version-specific\)/);
+    // "cover" is a readable id (the same on 43.1.4 and 46.6.3): suggested, and not marked.
+    const cover = row(/\{ id: "cover", index: 0 \}/);
+    expect(cover).toMatch(/ImageView +\{ id: "cover", index: 0 \} +profile\.firstTile/);
+    expect(cover).not.toContain('version-specific');
+    const json = JSON.parse((await runCli(['inspect', '--device', 'sim:ids', '--json'], env)).stdout) as {
+      elements: { id: string; suggested?: { versionSpecific: boolean } }[];
+    };
+    const byId = (id: string) => json.elements.find((e) => e.id.endsWith(`:id/${id}`))?.suggested;
+    expect(byId('y09')?.versionSpecific).toBe(true);
+    expect(byId('cover')?.versionSpecific).toBe(false);
+  });
+});
+
 describe.skipIf(!hasBrowser)('inspect --web in a real browser', { timeout: 120_000 }, () => {
   let stop: (() => void) | undefined;
   afterAll(() => stop?.());

@@ -1,12 +1,38 @@
 /** `draftvault check-ui [--device D]`: every screen of the backup and restore flows, checked, nothing posted. */
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { DraftvaultError } from '../../errors.js';
-import { checkUiJob } from '../../jobs/check-ui.js';
+import { type CheckUiReport, checkUiFailure, checkUiJob } from '../../jobs/check-ui.js';
 import { packageRoot } from '../../paths.js';
 import { type CliContext, println } from '../context.js';
 import { jobOptions } from '../options.js';
 import { jsonlReporter } from '../reporters/jsonl.js';
+
+/** A table per screen, then what stopped the walk, the ranges to widen and what was not reached. */
+function print(ctx: CliContext, r: CheckUiReport): void {
+  const out = (line: string) => println(ctx.stdout, line);
+  for (const { screen, result } of r.screens) {
+    out(`${result.ok ? 'ok  ' : 'FAIL'} ${screen}`);
+    for (const c of result.checks) {
+      if (c.role === 'watcher' && c.ok) continue;
+      const n =
+        c.count.device === c.count.strict ? String(c.count.device) : `${c.count.device}/${c.count.strict}`;
+      const name = c.role === 'watcher' ? `watcher ${c.name}` : c.name;
+      out(
+        `  ${c.ok ? 'ok  ' : 'FAIL'} ${name.padEnd(28)} ${n.padStart(3)}${c.problem ? `  ${c.problem}` : ''}`,
+      );
+    }
+  }
+  for (const s of r.stopped) {
+    out(`STOP ${s.section}${s.at ? `: at ${s.at} ${s.step}` : ''}`);
+    out(`  ${s.message}`);
+    if (s.hint) out(`  ${s.hint}`);
+    if (s.artifactsDir) out(`  screenshot and page source: ${s.artifactsDir}`);
+  }
+  for (const v of r.outOfRange)
+    out(`FAIL ${v.where} appVersion "${v.range}" leaves out ${v.appVersion}: widen it once the screens pass`);
+  if (r.unchecked.length) out(`not reached: ${r.unchecked.join(', ')}`);
+  out(`log and failure screens: ${r.runDir}`);
+}
 
 /** Add the check-ui command. */
 export function registerCheckUi(program: Command, ctx: CliContext): void {
@@ -27,38 +53,8 @@ export function registerCheckUi(program: Command, ctx: CliContext): void {
           flowsDir: resolve(ctx.cwd, f.flows ?? join(packageRoot(), 'flows', 'tiktok')),
         });
         if (f.json) println(ctx.stdout, JSON.stringify(r, null, 2));
-        else {
-          for (const { screen, result } of r.screens) {
-            println(ctx.stdout, `${result.ok ? 'ok  ' : 'FAIL'} ${screen}`);
-            for (const c of result.checks) {
-              if (c.role === 'watcher' && c.ok) continue;
-              const n =
-                c.count.device === c.count.strict
-                  ? String(c.count.device)
-                  : `${c.count.device}/${c.count.strict}`;
-              println(
-                ctx.stdout,
-                `  ${c.ok ? 'ok  ' : 'FAIL'} ${(c.role === 'watcher' ? `watcher ${c.name}` : c.name).padEnd(28)} ${n.padStart(3)}${c.problem ? `  ${c.problem}` : ''}`,
-              );
-            }
-          }
-          if (r.walkError)
-            println(
-              ctx.stdout,
-              `the walk stopped: ${r.walkError.message}${r.walkError.hint ? `\n  ${r.walkError.hint}` : ''}`,
-            );
-          println(ctx.stdout, `log and failure screens: ${r.runDir}`);
-        }
-        if (!r.ok)
-          throw new DraftvaultError(
-            'E_JOB_INCOMPLETE',
-            r.walkError
-              ? 'check-ui could not walk every screen'
-              : 'some selectors do not find exactly one node',
-            {
-              hint: 'edit the selectors named above in flows/tiktok/selectors.yaml (docs/ui-changes.md walks through it)',
-            },
-          );
+        else print(ctx, r);
+        if (!r.ok) throw checkUiFailure(r);
       },
     );
 }

@@ -7,7 +7,13 @@ import { z } from 'zod';
 import { problemsOf } from './problems.js';
 
 /** TikTok builds the simulator can play (ids and layout per version; see model/profiles.ts). */
-export const SIM_PROFILES = ['tiktok-43.1.4', 'tiktok-46.6.3', 'trill-44.4.3', 'tiktok-47.0.3'] as const;
+export const SIM_PROFILES = [
+  'tiktok-43.1.4',
+  'tiktok-46.6.3',
+  'trill-44.4.3',
+  'tiktok-47.0.3',
+  'tiktok-48.2.0',
+] as const;
 /** One of {@link SIM_PROFILES}. */
 export type SimProfileId = (typeof SIM_PROFILES)[number];
 

@@ -39,6 +39,7 @@ export function back(state: PhoneState): void {
   if (state.app.popup) dismissPopup(state);
   else if (state.app.overlay) state.app.overlay = false;
   else if (compose?.keyboard && s.name === 'post') compose.keyboard = false;
+  else if (s.name === 'player' && s.moreMenu) s.moreMenu = false;
   else if (s.name === 'player' && (s.menu || s.confirmDelete))
     Object.assign(s, { menu: false, confirmDelete: false });
   else if (s.name === 'drafts' && (s.selecting || s.confirm))

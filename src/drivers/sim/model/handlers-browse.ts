@@ -16,6 +16,10 @@ export const browseHandlers: Handlers = {
   popup(state) {
     dismissPopup(state);
   },
+  gotIt(state) {
+    state.app.tipSeen = true;
+    dismissPopup(state);
+  },
   launch(state, _a, env) {
     launch(state, env.now);
   },
@@ -75,16 +79,23 @@ export const browseHandlers: Handlers = {
     const s = top(state);
     if (s.name === 'player') s.menu = true;
   },
+  playerMoreOptions(state) {
+    const s = top(state);
+    if (s.name === 'player' && s.menu) s.moreMenu = true;
+  },
   saveVideo(state, _a, env) {
     const s = top(state);
     if (s.name !== 'player') return;
     s.menu = false;
+    if (s.moreMenu) s.moreMenu = false;
     state.savings.push({ postId: s.postId, startedAt: env.now, durationMs: scaled(state, REAL_MS.save) });
     state.app.toast = textsFor(state.locale).saving;
   },
   deletePost(state) {
     const s = top(state);
-    if (s.name === 'player') Object.assign(s, { menu: false, confirmDelete: true });
+    if (s.name !== 'player') return;
+    Object.assign(s, { menu: false, confirmDelete: true });
+    if (s.moreMenu) s.moreMenu = false;
   },
   confirmDeletePost(state, a) {
     const s = top(state);

@@ -4,6 +4,7 @@ import type { Handlers } from './app.js';
 import { readMovie } from './mp4.js';
 import { pop, popTo, push, resetTo } from './navigation.js';
 import { startPost } from './posting.js';
+import { getProfile } from './profiles.js';
 import type { Media } from './state.js';
 import { nextId, top } from './state.js';
 import { type Privacy, textsFor } from './texts.js';
@@ -12,6 +13,9 @@ import { type Privacy, textsFor } from './texts.js';
 export const composeHandlers: Handlers = {
   editorNext(state) {
     push(state, { name: 'post' });
+    // 48.2.0: a tip covers the post screen each time it opens, until "Got it" is tapped.
+    if (getProfile(state.profile).changes?.postScreenTip && !state.app.tipSeen && !state.app.popup)
+      state.app.popup = 'tip';
     if (state.faults.invisibleOverlay > 0) {
       // Fault: an overlay (like "Continue editing this post?") that uiautomator cannot see.
       state.faults.invisibleOverlay -= 1;

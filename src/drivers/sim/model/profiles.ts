@@ -8,6 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { SimLocale, SimProfileId } from '../caps.js';
+import { TIKTOK_48_2_0 } from './profile-48.js';
 
 /** One TikTok build. */
 export interface AppProfile {
@@ -24,6 +25,23 @@ export interface AppProfile {
   height: number;
   /** Element key → short resource-id seen on this build. */
   seen: Record<string, string>;
+  /** How this build's screens differ from the 43–47 layout (none on those builds). */
+  changes?: UiChanges;
+}
+
+/**
+ * What an update changed on a build's screens, the way real updates do (model/profile-48.ts).
+ * Every flag is off on the 43–47 profiles, so their screens are exactly as before.
+ */
+export interface UiChanges {
+  /** The camera's gallery entry lost its "Upload" content-desc: only its (obfuscated) id is left. */
+  unlabelledGallery?: boolean;
+  /** The post screen's Drafts button reads "Save draft". */
+  saveDraftLabel?: boolean;
+  /** Delete left the first row of the own-video menu for a "More options" sheet behind it. */
+  deleteInMoreOptions?: boolean;
+  /** A "Got it" tip covers the post screen each time it opens, until "Got it" is tapped. */
+  postScreenTip?: boolean;
 }
 
 // Readable ids that survive version bumps (tiktok-ui.md §0.3): the same on every profile.
@@ -215,6 +233,7 @@ const PROFILES: Record<SimProfileId, AppProfile> = {
       'post.post': 'tiq',
     },
   },
+  'tiktok-48.2.0': TIKTOK_48_2_0,
 };
 
 /** The profile for an id. */

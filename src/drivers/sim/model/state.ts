@@ -76,14 +76,14 @@ export type Screen =
   | { name: 'post' }
   | { name: 'privacy' }
   | { name: 'moreOptions' }
-  | { name: 'player'; postId: string; menu: boolean; confirmDelete: boolean }
+  | { name: 'player'; postId: string; menu: boolean; confirmDelete: boolean; moreMenu?: boolean }
   | { name: 'camera' }
   | { name: 'picker'; selected?: string };
 
 /** Pop-ups TikTok shows at launch or at random. */
 export const POPUP_KINDS = ['notif', 'contacts', 'collections', 'follow', 'update'] as const;
-/** One of {@link POPUP_KINDS}. */
-export type PopupKind = (typeof POPUP_KINDS)[number];
+/** One of {@link POPUP_KINDS}, or the 48.2.0 post-screen tip (never random, never at launch). */
+export type PopupKind = (typeof POPUP_KINDS)[number] | 'tip';
 
 /** The whole phone. */
 export interface PhoneState {
@@ -103,6 +103,8 @@ export interface PhoneState {
     instance: number;
     popup?: PopupKind;
     pendingPopups: PopupKind[];
+    /** "Got it" was tapped on the 48.2.0 post-screen tip: it does not come back. */
+    tipSeen?: boolean;
     toast?: string;
     compose?: Compose;
     /** Invisible overlay present (fault): blocks taps, not in the page source. */

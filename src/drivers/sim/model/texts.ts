@@ -88,6 +88,8 @@ const en = {
   moreOptionsSub: 'Manage privacy and upload quality',
   shareTo: 'Share to',
   draftsButton: 'Drafts',
+  // The 48.2.0 wording of the same button (INVENTED, model/profile-48.ts).
+  saveDraft: 'Save draft',
   post: 'Post',
   whoCanView: 'Who can view this post',
   everyone: 'Everyone',
@@ -113,6 +115,10 @@ const en = {
   upload: 'Upload',
   back: 'Back',
   homeScreen: 'Home screen',
+  // The 48.2.0 post-screen tip (INVENTED; "Got it" as on the real EEA notice, tiktok-ui.md C.1).
+  tipTitle: 'Reach the right viewers',
+  tipBody: 'Topics you add to your caption now help TikTok show your post to people who like them.',
+  gotIt: 'Got it',
 };
 
 /** The text table type (every locale has every key). */
@@ -197,6 +203,7 @@ const fr: Texts = {
   moreOptionsSub: 'Gérer la qualité de publication',
   shareTo: 'Partager avec',
   draftsButton: 'Brouillons',
+  saveDraft: 'Enregistrer le brouillon',
   post: 'Publier',
   whoCanView: 'Qui peut voir cette publication',
   everyone: 'Tout le monde',
@@ -221,6 +228,10 @@ const fr: Texts = {
   upload: 'Importer',
   back: 'Retour',
   homeScreen: 'Écran d’accueil',
+  tipTitle: 'Touche les bonnes personnes',
+  tipBody:
+    'Les sujets ajoutés à ta description aident désormais TikTok à montrer ta publication aux personnes qui les aiment.',
+  gotIt: "J'ai compris",
 };
 
 const TABLES: Record<SimLocale, Texts> = { en, fr };

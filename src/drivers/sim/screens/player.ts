@@ -6,7 +6,7 @@ import { builder, C, type ScreenCtx } from './build.js';
 /** Own video: "..." opens a bottom sheet with a horizontal row of actions (Save video, Delete). */
 export function playerScreen(
   ctx: ScreenCtx,
-  s: { postId: string; menu: boolean; confirmDelete: boolean },
+  s: { postId: string; menu: boolean; confirmDelete: boolean; moreMenu?: boolean },
 ): UiNode[] {
   const { n, tap } = builder(ctx);
   const t = ctx.t;
@@ -36,35 +36,19 @@ export function playerScreen(
     ]),
   ];
   if (s.menu) {
+    // 48.2.0 moved Delete into a "More options" sheet behind the first row (model/profile-48.ts).
+    const moved = ctx.profile.changes?.deleteInMoreOptions;
     const actions: [string, string][] = [
       ['saveVideo', t.saveVideo],
       ['none', t.privacySettings],
-      ['deletePost', t.delete],
+      moved ? ['playerMoreOptions', t.moreOptions] : ['deletePost', t.delete],
     ];
     nodes.push(
       n(C.V, [0, 0, 1080, 1500], { key: 'player.scrim', clickable: true, tap: tap('back') }),
-      n(C.FL, [0, 1500, 1080, 2400], { idKey: 'share.sheet', desc: t.bottomSheet, blocksTouches: true }, [
-        n(C.TV, [42, 1530, 1038, 1590], { idKey: 'share.title', text: t.share }),
-        n(
-          C.RV,
-          [0, 1700, 1080, 1900],
-          { idKey: 'share.row', scrollable: true },
-          actions.map(([action, label], i) =>
-            n(
-              C.BTN,
-              [42 + i * 250, 1700, 262 + i * 250, 1900],
-              { desc: label, clickable: true, tap: tap(action), key: `share.${action}.${i}` },
-              [
-                n(C.TV, [42 + i * 250, 1850, 262 + i * 250, 1890], {
-                  text: label,
-                  key: `share.${action}.${i}.label`,
-                }),
-              ],
-            ),
-          ),
-        ),
-      ]),
+      actionSheet(ctx, 'share', t.share, actions),
     );
+    const behind: [string, string][] = [['deletePost', t.delete]];
+    if (s.moreMenu) nodes.push(actionSheet(ctx, 'share.more', t.moreOptions, behind));
   }
   if (s.confirmDelete) {
     nodes.push(
@@ -89,6 +73,37 @@ export function playerScreen(
   return nodes;
 }
 
+/** A bottom sheet with a title and a horizontal row of actions (each a desc, its label a child). */
+function actionSheet(ctx: ScreenCtx, key: string, title: string, actions: [string, string][]): UiNode {
+  const { n, tap } = builder(ctx);
+  return n(
+    C.FL,
+    [0, 1500, 1080, 2400],
+    { idKey: `${key}.sheet`, desc: ctx.t.bottomSheet, blocksTouches: true },
+    [
+      n(C.TV, [42, 1530, 1038, 1590], { idKey: `${key}.title`, text: title }),
+      n(
+        C.RV,
+        [0, 1700, 1080, 1900],
+        { idKey: `${key}.row`, scrollable: true },
+        actions.map(([action, label], i) =>
+          n(
+            C.BTN,
+            [42 + i * 250, 1700, 262 + i * 250, 1900],
+            { desc: label, clickable: true, tap: tap(action), key: `${key}.${action}.${i}` },
+            [
+              n(C.TV, [42 + i * 250, 1850, 262 + i * 250, 1890], {
+                text: label,
+                key: `${key}.${action}.${i}.label`,
+              }),
+            ],
+          ),
+        ),
+      ),
+    ],
+  );
+}
+
 /** The camera (A.2): the gallery thumbnail at the bottom left opens the picker. */
 export function cameraScreen(ctx: ScreenCtx): UiNode[] {
   const { n, tap } = builder(ctx);
@@ -103,7 +118,8 @@ export function cameraScreen(ctx: ScreenCtx): UiNode[] {
       n(C.TV, [456, 198, 686, 314], { idKey: 'camera.sound', text: 'Add sound' }),
       n(C.FL, [0, 2081, 210, 2239], {
         idKey: 'camera.gallery',
-        desc: ctx.t.upload,
+        // 48.2.0: no content-desc, only the id (as in every real capture, tiktok-ui.md C.10).
+        desc: ctx.profile.changes?.unlabelledGallery ? undefined : ctx.t.upload,
         clickable: true,
         tap: tap('openGallery'),
       }),

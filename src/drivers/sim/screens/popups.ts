@@ -101,6 +101,22 @@ export function popupNodes(ctx: ScreenCtx, kind: PopupKind): UiNode[] {
           }),
         ]),
       ];
+    case 'tip':
+      // 48.2.0: a card over the whole post screen; only "Got it" keeps it away (Back just hides it).
+      return [
+        n(C.FL, [0, 0, 1080, 2400], { key: 'popup.tip', blocksTouches: true }, [
+          n(C.FL, [80, 900, 1000, 1560], { idKey: 'popup.tip.card', desc: t.dialog }, [
+            n(C.TV, [130, 950, 950, 1030], { idKey: 'popup.tip.title', text: t.tipTitle }),
+            n(C.TV, [130, 1060, 950, 1300], { idKey: 'popup.tip.body', text: t.tipBody }),
+            n(C.BTN, [130, 1400, 950, 1510], {
+              idKey: 'popup.tip.gotIt',
+              text: t.gotIt,
+              clickable: true,
+              tap: tap('gotIt'),
+            }),
+          ]),
+        ]),
+      ];
     case 'update':
       // The real update prompt carries no text, desc or id: bare FrameLayout/ViewGroup nodes
       // (tt4314_fr_update_prompt.xml). Only its shape, a tap on its button area or Back gets rid of it.

@@ -187,7 +187,7 @@ export function postScreen(ctx: ScreenCtx, c: Compose): UiNode[] {
           n(C.LL, [32, 2179, 1048, 2305], { idKey: 'post.bottomBar' }, [
             n(C.BTN, [32, 2179, 529, 2305], {
               idKey: 'post.drafts',
-              text: t.draftsButton,
+              text: ctx.profile.changes?.saveDraftLabel ? t.saveDraft : t.draftsButton,
               clickable: true,
               tap: tap('saveDraft'),
             }),

@@ -53,7 +53,7 @@ export async function runBackup(o: BackupOptions): Promise<BackupReport> {
   let done = outcomes.filter((x) => x.status === 'backed-up').length;
   while (done < limit) {
     o.signal.throwIfAborted();
-    const count = await ctx.kit.countDrafts();
+    const count = await countDrafts(ctx);
     found ??= count;
     ctx.reporter.emit({ type: 'draftsCounted', count });
     if (count <= passedOver) break;
@@ -129,6 +129,21 @@ async function finishStarted(ctx: DraftContext, marker: string, first: DraftOutc
     code: again.code ?? first.code ?? 'E_STEP_FAILED',
     reason: `${again.reason ?? first.reason ?? 'not finished'}; stopped here: the next run resumes this draft first`,
   };
+}
+
+/**
+ * Open the drafts grid and count. A screen no flow expected (a pop-up no watcher knows, left up
+ * by an earlier run or just opened) gets one app restart before the run gives up: before, it
+ * failed every run until someone pressed Back on the phone.
+ */
+async function countDrafts(ctx: DraftContext): Promise<number> {
+  try {
+    return await ctx.kit.countDrafts();
+  } catch (err) {
+    rethrowInterrupt(err, ctx.signal);
+    await ctx.kit.recover();
+    return ctx.kit.countDrafts();
+  }
 }
 
 /** Turn any failure into a 'failed' outcome (with its artifacts) and bring the app back. */

@@ -33,7 +33,14 @@ export function killSchedule(seed, runnerKills, appiumKills) {
  * Run a campaign in `work` (a fresh folder). Returns the counts, exit codes seen and the checks.
  * `log(line)` is told each run.
  */
-export async function runCampaign({ work, seed, drafts = 30, runnerKills = 100, appiumKills = 20, log = () => {} }) {
+export async function runCampaign({
+  work,
+  seed,
+  drafts = 30,
+  runnerKills = 100,
+  appiumKills = 20,
+  log = () => {},
+}) {
   const p = simPhone(join(work, 'home'), 'campaign');
   await p.reset(drafts, seed);
   const originals = originalsOf(await p.state());
@@ -69,7 +76,8 @@ export async function runCampaign({ work, seed, drafts = 30, runnerKills = 100, 
       finished = st.drafts.length === 0;
     }
     // A kill that missed (the run ended first) is tried once more, in the next run's start-up.
-    if (kill && !r.landed && !kill.retry) kills.splice(i + 1, 0, { ...kill, after: 0, ms: retryMs.int(0, 1500), retry: true });
+    if (kill && !r.landed && !kill.retry)
+      kills.splice(i + 1, 0, { ...kill, after: 0, ms: retryMs.int(0, 1500), retry: true });
   }
   const phone = await p.state();
   const checks = checkBackup({ folder: p.folder, home: p.home, originals, phone, pids });

@@ -71,7 +71,8 @@ export function allFaults() {
   for (const [cap, field] of Object.entries(simCapsSchema.shape)) {
     if (!/^simStrict/i.test(cap)) continue;
     const inner = unwrap(field);
-    const switches = inner._zod.def.type === 'object' ? Object.entries(inner._zod.def.shape) : [[undefined, field]];
+    const switches =
+      inner._zod.def.type === 'object' ? Object.entries(inner._zod.def.shape) : [[undefined, field]];
     for (const [key, sub] of switches) {
       const v = genericValue(sub);
       const name = key ? `${cap}.${key}` : cap;
@@ -79,7 +80,11 @@ export function allFaults() {
         out.push({ name, source: cap, unsupported: 'no value derivable from its schema' });
         continue;
       }
-      out.push({ name, source: cap, activate: () => ({ caps: { [`appium:${cap}`]: key ? { [key]: v } : v } }) });
+      out.push({
+        name,
+        source: cap,
+        activate: () => ({ caps: { [`appium:${cap}`]: key ? { [key]: v } : v } }),
+      });
     }
   }
   out.push({ name: 'backupDiskFull', source: 'host', activate: () => ({ disk: 'full' }) });

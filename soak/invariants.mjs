@@ -38,13 +38,17 @@ export function checkBackup({ folder, home, originals, phone, done = true, pids 
   ]);
   const missing = originals.filter((d) => !stored.has(d.sha256) && (done || !held.has(d.id)));
   check(
-    done ? 'every draft backed up exactly once' : 'nothing lost (backed up, still a draft, or open in the journal)',
+    done
+      ? 'every draft backed up exactly once'
+      : 'nothing lost (backed up, still a draft, or open in the journal)',
     missing.length === 0 && [...stored.values()].every((n) => n === 1) && entries.length <= originals.length,
     `${missing.length} missing, ${[...stored.values()].filter((n) => n > 1).length} stored twice, ${entries.length} entries for ${originals.length} drafts`,
   );
   const perDraft = new Map();
   for (const p of phone.posts) perDraft.set(p.fromDraft, (perDraft.get(p.fromDraft) ?? 0) + 1);
-  const twice = [...perDraft].filter(([, n]) => n > 1).map(([id]) => originals.find((d) => d.id === id)?.caption ?? id);
+  const twice = [...perDraft]
+    .filter(([, n]) => n > 1)
+    .map(([id]) => originals.find((d) => d.id === id)?.caption ?? id);
   check('no duplicate post', twice.length === 0, `posted more than once: ${twice.join(', ')}`);
   const stray = files.filter((f) => !f.endsWith('.mp4') && !BOOKKEEPING.has(f));
   const shas = videos.map((f) => sha256(join(folder, f)));
@@ -62,12 +66,17 @@ export function checkBackup({ folder, home, originals, phone, done = true, pids 
     `not in the manifest or different: ${bad.join(', ') || 'none'}; in the manifest, no file: ${absent.join(', ') || 'none'}`,
   );
   const pub = phone.posts.filter((p) => p.privacy !== 'only_you');
-  check('zero public posts', pub.length === 0, `${pub.length}: ${pub.map((p) => `${p.caption} (${p.privacy})`).join(', ')}`);
+  check(
+    'zero public posts',
+    pub.length === 0,
+    `${pub.length}: ${pub.map((p) => `${p.caption} (${p.privacy})`).join(', ')}`,
+  );
   if (done) check('journal: nothing pending', pending.length === 0, `pending: ${pending.join(', ')}`);
   // A server's child exits when its parent's channel closes: give it a moment.
   const started = [...pids, ...appiumPids(home).map((x) => x.pid)];
   const end = Date.now() + 5000;
-  while (started.some(alive) && Date.now() < end) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+  while (started.some(alive) && Date.now() < end)
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
   const left = started.filter(alive);
   check('no process left running', left.length === 0, `alive: ${left.join(', ')}`);
   return checks;

@@ -39,7 +39,9 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 /** Lines in a file (0 when it does not exist): the journal's progress. */
 export function lineCount(path) {
   if (!existsSync(path)) return 0;
-  return readFileSync(path, 'utf8').split('\n').filter((l) => l.trim()).length;
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim()).length;
 }
 
 /** Every `appium.pid` the runs of this data home wrote (one per Appium server started). */
@@ -52,6 +54,14 @@ export function appiumPids(home) {
     .map((f) => ({ pid: Number(readFileSync(f, 'utf8').trim()), at: statSync(f).mtimeMs }));
 }
 
+/** The CLI processes running now. */
+const LIVE = new Set();
+
+/** Stop every CLI process the soak started that still runs (an interrupted soak calls this). */
+export function stopAll() {
+  for (const c of LIVE) c.kill('SIGTERM');
+}
+
 /** Run `draftvault ...args` in data home `home`; resolves with code, signal, output and pid. */
 export function cli(home, args, { env = {}, timeoutMs = 180_000, onSpawn } = {}) {
   return new Promise((resolve) => {
@@ -59,6 +69,8 @@ export function cli(home, args, { env = {}, timeoutMs = 180_000, onSpawn } = {})
       env: { ...process.env, DRAFTVAULT_HOME: home, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    LIVE.add(child);
+    child.on('exit', () => LIVE.delete(child));
     let stdout = '';
     let stderr = '';
     let hung = false;

@@ -16,7 +16,11 @@ import { backupRun, rng, simPhone, stopMessage } from './lib.mjs';
 const FULL_DISK = '28k';
 
 /** What must hold right after a run that stopped. */
-const STOPPED_CHECKS = new Set(['nothing lost (backed up, still a draft, or open in the journal)', 'no duplicate post', 'zero public posts']);
+const STOPPED_CHECKS = new Set([
+  'nothing lost (backed up, still a draft, or open in the journal)',
+  'no duplicate post',
+  'zero public posts',
+]);
 
 /** Can this process mount a size-limited tmpfs (root, and the kernel lets it)? */
 export function tmpfsWorks(dir) {
@@ -31,9 +35,22 @@ export function tmpfsWorks(dir) {
   }
 }
 
-const mount = (dir, size) => execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size},mode=0700`, 'tmpfs', dir]);
+/** The tmpfs folders mounted now (so an interrupted soak can unmount them). */
+const MOUNTED = new Set();
+const mount = (dir, size) => {
+  execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size},mode=0700`, 'tmpfs', dir]);
+  MOUNTED.add(dir);
+};
 const remount = (dir, size) => execFileSync('mount', ['-o', `remount,size=${size}`, dir]);
-const umount = (dir) => execFileSync('umount', [dir], { stdio: 'ignore' });
+const umount = (dir) => {
+  execFileSync('umount', ['-l', dir], { stdio: 'ignore' });
+  MOUNTED.delete(dir);
+};
+
+/** Unmount every tmpfs the matrix still has mounted (an interrupted soak calls this). */
+export function unmountAll() {
+  for (const dir of MOUNTED) umount(dir);
+}
 
 /** One cell on one seed. */
 export async function runCell({ work, faults, seed, drafts = 4, tmpfs = true }) {
@@ -92,9 +109,11 @@ export async function runCell({ work, faults, seed, drafts = 4, tmpfs = true }) 
       await settle(true);
       const resumed = second.code === 0 ? JSON.parse(second.stdout).drafts.map((d) => d.marker) : [];
       const notResumed = pending.filter((m) => !resumed.includes(m));
-      if (second.code !== 0) fail(`the next run exited ${second.code ?? second.signal}: ${stopMessage(second.stderr) ?? ''}`);
+      if (second.code !== 0)
+        fail(`the next run exited ${second.code ?? second.signal}: ${stopMessage(second.stderr) ?? ''}`);
       else if (notResumed.length) fail(`the next run did not resume ${notResumed.join(', ')}`);
-      else if (msg) row.outcome = `stopped (exit ${first.code}, ${msg.match(/\[(E_[A-Z_]+)\]$/)[1]}), next run resumed${pending.length ? ` ${pending.length} open` : ''}`;
+      else if (msg)
+        row.outcome = `stopped (exit ${first.code}, ${msg.match(/\[(E_[A-Z_]+)\]$/)[1]}), next run resumed${pending.length ? ` ${pending.length} open` : ''}`;
     }
     const manifestPath = join(p.folder, 'manifest.json');
     const manifest = existsSync(manifestPath) ? JSON.parse(readFileSync(manifestPath, 'utf8')).entries : [];
@@ -114,7 +133,16 @@ async function openInJournal(folder) {
 }
 
 /** Every cell on its seeds (`seedsOf(cell)`, default all), `jobs` at a time. `log(row)` is told each finished cell. */
-export async function runMatrix({ work, cells, seeds, seedsOf = () => seeds, drafts, jobs = 2, tmpfs, log = () => {} }) {
+export async function runMatrix({
+  work,
+  cells,
+  seeds,
+  seedsOf = () => seeds,
+  drafts,
+  jobs = 2,
+  tmpfs,
+  log = () => {},
+}) {
   const todo = cells.flatMap((faults) => seedsOf(faults).map((seed) => ({ faults, seed })));
   const rows = new Array(todo.length);
   let next = 0;

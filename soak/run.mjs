@@ -13,7 +13,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCampaign } from './campaign.mjs';
 import { allFaults, cells } from './faults.mjs';
-import { runMatrix, tmpfsWorks } from './matrix.mjs';
+import { stopAll } from './lib.mjs';
+import { runMatrix, tmpfsWorks, unmountAll } from './matrix.mjs';
 import { campaignTable, matrixTable } from './tables.mjs';
 
 const args = process.argv.slice(2);
@@ -22,7 +23,9 @@ const quick = args.includes('--quick');
 const seed = Number(opt('--seed') ?? Math.floor(Math.random() * 2 ** 31));
 const only = opt('--only');
 const [runnerKills, appiumKills] = (opt('--kills') ?? (quick ? '12,3' : '100,20')).split(',').map(Number);
-const seeds = (opt('--seeds') ?? (quick ? `${seed}` : `${seed},${seed + 1},${seed + 2}`)).split(',').map(Number);
+const seeds = (opt('--seeds') ?? (quick ? `${seed}` : `${seed},${seed + 1},${seed + 2}`))
+  .split(',')
+  .map(Number);
 const log = (s) => process.stderr.write(`soak: ${s}\n`);
 
 const work = mkdtempSync(join(tmpdir(), 'dv-soak-'));
@@ -33,7 +36,14 @@ try {
   if (only !== 'matrix') {
     const drafts = Number(opt('--drafts') ?? (quick ? 10 : 30));
     log(`crash campaign: ${drafts} drafts, ${runnerKills} runner kills, ${appiumKills} Appium kills`);
-    const c = await runCampaign({ work: join(work, 'campaign'), seed, drafts, runnerKills, appiumKills, log });
+    const c = await runCampaign({
+      work: join(work, 'campaign'),
+      seed,
+      drafts,
+      runnerKills,
+      appiumKills,
+      log,
+    });
     process.stdout.write(`${campaignTable(c)}\n\n`);
     failed ||= c.checks.some((k) => !k.ok) || c.hung > 0;
   }
@@ -45,11 +55,31 @@ try {
     const pairs = !args.includes('--no-pairs');
     const all = cells(faults, { pairs: pairs && !quick });
     // --quick: every fault alone, and a seeded handful of pairs.
-    const list = quick ? [...all, ...cells(faults).filter((c) => c.length === 2).filter((_, i) => i % 11 === seed % 11)] : all;
+    const list = quick
+      ? [
+          ...all,
+          ...cells(faults)
+            .filter((c) => c.length === 2)
+            .filter((_, i) => i % 11 === seed % 11),
+        ]
+      : all;
     const drafts = Number(opt('--cell-drafts') ?? (quick ? 3 : 4));
     log(`fault matrix: ${list.length} cells × ${seeds.length} seeds, ${drafts} drafts each`);
     // --pair-seeds N: pairs on the first N seeds only (a shorter full-size run); default all.
     const pairSeeds = Number(opt('--pair-seeds') ?? seeds.length);
+    const finished = [];
+    const table = (rows) =>
+      matrixTable(rows, { seeds, drafts, pairSeeds, faults: faults.filter((f) => !f.unsupported).length });
+    // Stopped early (SIGTERM, Ctrl-C): the cells that finished, said as such, and no mount left.
+    for (const sig of ['SIGTERM', 'SIGINT'])
+      process.once(sig, () => {
+        stopAll();
+        unmountAll();
+        process.stdout.write(
+          `${table(finished)}\n(interrupted by ${sig}: ${finished.length} cells finished)\n`,
+        );
+        process.exit(130);
+      });
     const rows = await runMatrix({
       work: join(work, 'matrix'),
       cells: list,
@@ -58,9 +88,12 @@ try {
       drafts,
       jobs: Number(opt('--jobs') ?? 2),
       tmpfs,
-      log: (r) => log(`${r.cell} (seed ${r.seed}): ${r.outcome}`),
+      log: (r) => {
+        finished.push(r);
+        log(`${r.cell} (seed ${r.seed}): ${r.outcome}; lost ${r.lost}, public ${r.public}`);
+      },
     });
-    process.stdout.write(`${matrixTable(rows, { seeds, drafts, pairSeeds, faults: faults.filter((f) => !f.unsupported).length })}\n`);
+    process.stdout.write(`${table(rows)}\n`);
     failed ||= rows.some((r) => r.outcome.startsWith('FAILED'));
   }
 } finally {

@@ -32,6 +32,9 @@ const entrySchema = z.object({
 });
 const manifestSchema = z.object({ version: z.literal(1), device: z.string(), entries: z.array(entrySchema) });
 
+/** write-file-atomic's temp name for the manifest: `manifest.json.` and a 32-bit number. */
+const STRAY_MANIFEST = /^manifest\.json\.\d+$/;
+
 /** One backed-up draft. */
 export type ManifestEntry = z.infer<typeof entrySchema>;
 export type Manifest = z.infer<typeof manifestSchema>;
@@ -179,10 +182,14 @@ export class BackupStore {
     return out;
   }
 
-  /** Remove leftovers of an interrupted write (never a stored video). */
+  /**
+   * Remove leftovers of an interrupted write (never a stored video): pulls not yet verified, and
+   * the temp file of a manifest write killed before its rename (`manifest.json.<n>`, named by
+   * write-file-atomic). Only files of this folder, only those two patterns.
+   */
   cleanPartials(): void {
     for (const f of readdirSync(this.dir)) {
-      if (f.endsWith('.partial')) removeInside(this.dir, join(this.dir, f));
+      if (f.endsWith('.partial') || STRAY_MANIFEST.test(f)) removeInside(this.dir, join(this.dir, f));
     }
   }
 }

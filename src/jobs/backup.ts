@@ -45,10 +45,15 @@ export async function runBackup(o: BackupOptions): Promise<BackupReport> {
   let found: number | undefined;
   let passedOver = 0;
   const failures = new Map<number, number>();
+  const attempt = () => {
+    const n = (failures.get(passedOver) ?? 0) + 1;
+    failures.set(passedOver, n);
+    return n;
+  };
   let done = outcomes.filter((x) => x.status === 'backed-up').length;
   while (done < limit) {
     o.signal.throwIfAborted();
-    const count = await ctx.kit.countDrafts();
+    const count = await countDrafts(ctx);
     found ??= count;
     ctx.reporter.emit({ type: 'draftsCounted', count });
     if (count <= passedOver) break;
@@ -58,10 +63,25 @@ export async function runBackup(o: BackupOptions): Promise<BackupReport> {
       done += 1;
       continue;
     }
+    const before = new Set(ctx.journal.pending());
     const out = await guarded(ctx, `draft ${passedOver + 1}`, () => backupDraft(ctx, passedOver));
+    const started = ctx.journal.pending().find((m) => !before.has(m));
+    if (out.status === 'failed' && started) {
+      // The report keeps the failed attempt, under the draft's own marker.
+      finish(ctx.reporter, outcomes, { ...out, marker: started, status: 'retried' });
+      const again = await finishStarted(ctx, started, out);
+      finish(ctx.reporter, outcomes, again);
+      if (again.status === 'failed') break;
+      if (again.status === 'backed-up') done += 1;
+      // Not posted after all: the draft is still in the list, tried again within the bound.
+      else if (attempt() >= (o.attempts ?? 2)) {
+        finish(ctx.reporter, outcomes, { ...out, status: 'failed' });
+        passedOver += 1;
+      }
+      continue;
+    }
     if (out.status === 'failed') {
-      const n = (failures.get(passedOver) ?? 0) + 1;
-      failures.set(passedOver, n);
+      const n = attempt();
       if (n < (o.attempts ?? 2)) {
         // Try the same draft again; the report keeps the failed attempt.
         finish(ctx.reporter, outcomes, { ...out, status: 'retried' });
@@ -73,6 +93,16 @@ export async function runBackup(o: BackupOptions): Promise<BackupReport> {
     // A skipped or failed draft stays in the list: the next one is further down.
     else if (out.status !== 'abandoned') passedOver += 1;
   }
+  // Anything the journal still has open is not backed up, whatever the attempts said: failed.
+  for (const marker of ctx.journal.pending()) {
+    if (outcomes.some((x) => x.marker === marker && x.status === 'failed')) continue;
+    finish(ctx.reporter, outcomes, {
+      marker,
+      status: 'failed',
+      code: 'E_STEP_FAILED',
+      reason: 'started but not finished; the next run resumes it',
+    });
+  }
   const count = (s: DraftOutcome['status']) => outcomes.filter((x) => x.status === s).length;
   return {
     found: found ?? 0,
@@ -81,6 +111,39 @@ export async function runBackup(o: BackupOptions): Promise<BackupReport> {
     skipped: count('skipped'),
     drafts: outcomes,
   };
+}
+
+/**
+ * A draft this run started (its intent is journaled) failed before it was recorded. It may have
+ * been posted and left the drafts list, so trying "the same place" again would take another
+ * draft: resume this one once instead. Still unfinished: failed, and the batch stops, so the next
+ * run resumes it before anything new (new saved videos would muddle its evidence).
+ */
+async function finishStarted(ctx: DraftContext, marker: string, first: DraftOutcome): Promise<DraftOutcome> {
+  const again = await guarded(ctx, marker, () => resume(ctx, marker));
+  if (!ctx.journal.pending().includes(marker)) return again;
+  return {
+    ...again,
+    marker,
+    status: 'failed',
+    code: again.code ?? first.code ?? 'E_STEP_FAILED',
+    reason: `${again.reason ?? first.reason ?? 'not finished'}; stopped here: the next run resumes this draft first`,
+  };
+}
+
+/**
+ * Open the drafts grid and count. A screen no flow expected (a pop-up no watcher knows, left up
+ * by an earlier run or just opened) gets one app restart before the run gives up: before, it
+ * failed every run until someone pressed Back on the phone.
+ */
+async function countDrafts(ctx: DraftContext): Promise<number> {
+  try {
+    return await ctx.kit.countDrafts();
+  } catch (err) {
+    rethrowInterrupt(err, ctx.signal);
+    await ctx.kit.recover();
+    return ctx.kit.countDrafts();
+  }
 }
 
 /** Turn any failure into a 'failed' outcome (with its artifacts) and bring the app back. */

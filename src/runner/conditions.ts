@@ -28,7 +28,10 @@ export function checkApplicable(
     });
   }
   if (flow.appVersion && appVersion && !versionMatches(appVersion, flow.appVersion)) {
-    if (outOfRange) return outOfRange(flow.appVersion, appVersion);
+    if (outOfRange) {
+      outOfRange(flow.appVersion, appVersion);
+      return;
+    }
     throw new DraftvaultError(
       'E_FLOW_NOT_APPLICABLE',
       `flow ${flow.name} is for app ${flow.appVersion}, the phone has ${appVersion}`,

@@ -72,6 +72,15 @@ describe('draftvault backup', { timeout: 300_000 }, () => {
     expect(p.manifest().entries).toHaveLength(6);
   });
 
+  it('a pop-up no watcher knows, over the profile, costs an app restart, not the run', async () => {
+    const p = phone(tmp(), 'unknown-popup');
+    await p.reset(1);
+    const r = await p.backup(['--caps', JSON.stringify({ 'appium:simFaults': { unknownPopup: 1 } })]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(p.manifest().entries).toHaveLength(1);
+    expect((await p.state()).posts.map((x) => x.privacy)).toEqual(['only_you']);
+  });
+
   it('--dry-run walks every draft and posts nothing', async () => {
     const p = phone(tmp(), 'dry');
     await p.reset(3);

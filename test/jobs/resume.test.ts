@@ -12,12 +12,19 @@ import { useTmpDir } from '../helpers/tmp.js';
 
 const tmp = useTmpDir();
 
+/** A phone with `drafts` drafts, and the sha256 of each (what the backup must end up holding). */
+async function fresh(name: string, drafts = 2) {
+  const p = phone(tmp(), name);
+  await p.reset(drafts);
+  return { p, originals: (await p.state()).drafts.map((d) => d.sha256).sort() };
+}
+
+const pendingIn = (folder: string) => Journal.open(join(folder, 'journal.jsonl'), 'check').pending();
+
 describe('crash resume', { timeout: 300_000 }, () => {
   for (const point of ['intent', 'posted', 'located', 'stored'] as const) {
     it(`killed with SIGKILL at "${point}": the next run finishes, nothing posted or stored twice`, async () => {
-      const p = phone(tmp(), `crash-${point}`);
-      await p.reset(2);
-      const originals = (await p.state()).drafts.map((d) => d.sha256).sort();
+      const { p, originals } = await fresh(`crash-${point}`);
       const killed = await p.backup([], { DRAFTVAULT_TEST_CRASH_AT: `${point}:1` });
       expect(killed.code, 'the first run was killed').toBeNull();
       const mid = await p.state();
@@ -39,9 +46,55 @@ describe('crash resume', { timeout: 300_000 }, () => {
       expect(files.filter((f) => f.endsWith('.mp4'))).toHaveLength(2);
       expect(files.filter((f) => f.endsWith('.partial'))).toEqual([]);
       // The journal has nothing left pending.
-      expect(Journal.open(join(p.folder, 'journal.jsonl'), 'check').pending()).toEqual([]);
+      expect(pendingIn(p.folder)).toEqual([]);
     });
   }
+
+  it('a draft whose Post went through but whose save failed is resumed in the same run', async () => {
+    const { p, originals } = await fresh('fail-posted');
+    // The step after Post fails once (not a kill): the draft has left the list, it must not be lost.
+    const run = await p.backup([], { DRAFTVAULT_TEST_CRASH_AT: 'posted:1:throw' });
+    expect(run.code, run.stderr).toBe(0);
+    expect(
+      p
+        .manifest()
+        .entries.map((e) => e.sha256)
+        .sort(),
+    ).toEqual(originals);
+    expect(pendingIn(p.folder)).toEqual([]);
+  });
+
+  it('a posted draft that cannot be finished is reported failed (exit 1) and the next run resumes it', async () => {
+    const { p, originals } = await fresh('fail-pending');
+    // Fails after Post, and again when resumed in the same run: the run must not say "done".
+    const first = await p.backup([], { DRAFTVAULT_TEST_CRASH_AT: 'located:1:throw,stored:1:throw' });
+    expect(first.code, first.stderr).toBe(1);
+    const report = JSON.parse(first.stdout) as {
+      failed: number;
+      drafts: { marker: string; status: string }[];
+    };
+    const pending = pendingIn(p.folder);
+    expect(pending).toHaveLength(1);
+    expect(report.failed).toBe(1);
+    expect(report.drafts.find((d) => d.status === 'failed')?.marker).toBe(pending[0]);
+    // A manifest write killed before its rename leaves this; the next run removes it.
+    writeFileSync(join(p.folder, 'manifest.json.2731164939'), '{"version":1');
+
+    const second = await p.backup();
+    expect(second.code, second.stderr).toBe(0);
+    const resumed = JSON.parse(second.stdout) as { drafts: { marker: string; status: string }[] };
+    expect(resumed.drafts[0]).toMatchObject({ marker: pending[0], status: 'backed-up' });
+    expect(
+      p
+        .manifest()
+        .entries.map((e) => e.sha256)
+        .sort(),
+    ).toEqual(originals);
+    expect(readdirSync(p.folder).filter((f) => f.startsWith('manifest.json'))).toEqual(['manifest.json']);
+    const after = await p.state();
+    expect(after.posts.map((x) => x.privacy)).toEqual(['only_you', 'only_you']);
+    expect(pendingIn(p.folder)).toEqual([]);
+  });
 
   it('a journal line torn by a crash is ignored; damage elsewhere is reported', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dv-journal-'));

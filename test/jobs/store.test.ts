@@ -1,8 +1,9 @@
 import { existsSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { encodeVideo } from 'draftvault-sim-driver/api';
 import { describe, expect, it } from 'vitest';
+import writeFileAtomic from 'write-file-atomic';
 import { BackupStore, fileName } from '../../src/jobs/backup-store.js';
 import { privateFolder } from '../../src/jobs/folders.js';
 
@@ -59,5 +60,20 @@ describe('backup folder', () => {
   it('names files readably and safely', () => {
     expect(fileName(7, 'Beach day! 🌊 #dvk3x9 #fun', '#dvk3x9')).toBe('007-beach-day-fun-dvk3x9.mp4');
     expect(fileName(12, '#dvzz', '#dvzz')).toBe('012-draft-dvzz.mp4');
+  });
+  it('cleans a manifest temp file left by a kill mid-write, and nothing else', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dv-store-'));
+    const folder = mk(join(dir, 'd'));
+    // The name write-file-atomic gives the temp file of manifest.json (its own function).
+    const tmpName = (writeFileAtomic as unknown as { _getTmpname(f: string): string })._getTmpname;
+    const stray = basename(tmpName(join(folder, 'manifest.json')));
+    expect(stray).toMatch(/^manifest\.json\.\d+$/);
+    const keep = ['manifest.json.bak', 'manifest.json.1.mp4', 'notes.manifest.json.12', '001-a-dv1.mp4'];
+    for (const f of [stray, '.dv1.mp4.partial', ...keep]) writeFileSync(join(folder, f), 'x');
+    // Outside the backup folder, the same pattern is left alone.
+    writeFileSync(join(dir, 'manifest.json.123'), 'x');
+    new BackupStore(folder, 'd').cleanPartials();
+    expect(readdirSync(folder).sort()).toEqual([...keep].sort());
+    expect(existsSync(join(dir, 'manifest.json.123'))).toBe(true);
   });
 });

@@ -61,6 +61,16 @@ export const simFaultsSchema = z
       .string()
       .regex(/^[A-Za-z0-9._-]{1,32}$/, 'must be a version name such as 49.2.0')
       .optional(),
+    /**
+     * A pop-up no watcher knows ("Enjoying TikTok?", closed only by Back or an app restart) opens
+     * over the next N screens.
+     */
+    unknownPopup: z.number().int().min(0).default(0),
+    /**
+     * The phone disappears (USB unplugged, adb lost it) at the Nth command counted from session
+     * start: that command and every later one of the session fail; 0 = never.
+     */
+    disconnectAtCommand: z.number().int().min(0).default(0),
   })
   .strict();
 /** Faults with their defaults applied. */

@@ -120,6 +120,13 @@ export class SimDriver extends BaseDriver<Constraints, StringRecord, StringRecor
     phone.state.counters.commands += 1;
     const crashAt = phone.state.faults.crashAtCommand;
     if (crashAt > 0 && this.sessionCommands === crashAt && phone.state.app.running) crash(phone.state);
+    const goneAt = phone.state.faults.disconnectAtCommand;
+    if (goneAt > 0 && this.sessionCommands >= goneAt) {
+      // What UiAutomator2 answers once adb has lost the phone.
+      throw new errors.UnknownError(
+        `Error executing adbExec. Original error: 'Command 'adb -s ${phone.state.device} shell' exited with code 1'; Stderr: 'adb: device '${phone.state.device}' not found'`,
+      );
+    }
     if (!this.clock) return this.run<T>(phone, cmd, args);
     // The real-phone cost model: the command runs, then its answer comes as late as a phone's would.
     const seen = {

@@ -81,8 +81,14 @@ export function dismissPopup(state: PhoneState): void {
 /** With the configured chance, a random pop-up appears over the screen just opened. */
 export function maybeRandomPopup(state: PhoneState): void {
   const rate = state.faults.popupRate;
-  if (rate <= 0 || state.app.popup || !state.app.running) return;
+  if (state.app.popup || !state.app.running) return;
   if (top(state).name === 'splash') return;
+  if (state.faults.unknownPopup > 0) {
+    state.faults.unknownPopup -= 1;
+    state.app.popup = 'unknown';
+    return;
+  }
+  if (rate <= 0) return;
   if (random(state) < rate) {
     state.app.popup = POPUP_KINDS[Math.floor(random(state) * POPUP_KINDS.length)]!;
   }

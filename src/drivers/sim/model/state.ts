@@ -84,6 +84,8 @@ export type Screen =
 export const POPUP_KINDS = ['notif', 'contacts', 'collections', 'follow', 'update'] as const;
 /** One of {@link POPUP_KINDS}, or the 48.2.0 post-screen tip (never random, never at launch). */
 export type PopupKind = (typeof POPUP_KINDS)[number] | 'tip';
+/** A pop-up on screen: a known kind, or the fault's pop-up that no watcher knows. */
+export type ShownPopup = PopupKind | 'unknown';
 
 /** The whole phone. */
 export interface PhoneState {
@@ -101,7 +103,7 @@ export interface PhoneState {
     /** Screen stack; the last entry is in front. Increments `instance` on every change. */
     stack: Screen[];
     instance: number;
-    popup?: PopupKind;
+    popup?: ShownPopup;
     pendingPopups: PopupKind[];
     /** "Got it" was tapped on the 48.2.0 post-screen tip: it does not come back. */
     tipSeen?: boolean;

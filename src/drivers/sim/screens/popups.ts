@@ -2,12 +2,12 @@
  * The pop-ups TikTok shows at launch and at random (tiktok-ui.md §1.2), and the fault overlay
  * that blocks taps but is absent from the accessibility tree.
  */
-import type { PopupKind } from '../model/state.js';
+import type { ShownPopup } from '../model/state.js';
 import type { UiNode } from '../ui/node.js';
 import { builder, C, type ScreenCtx } from './build.js';
 
 /** The nodes of a pop-up, drawn over the screen. */
-export function popupNodes(ctx: ScreenCtx, kind: PopupKind): UiNode[] {
+export function popupNodes(ctx: ScreenCtx, kind: ShownPopup): UiNode[] {
   const { n, tap } = builder(ctx);
   const t = ctx.t;
   const dismiss = tap('popup');
@@ -115,6 +115,14 @@ export function popupNodes(ctx: ScreenCtx, kind: PopupKind): UiNode[] {
               tap: tap('gotIt'),
             }),
           ]),
+        ]),
+      ];
+    case 'unknown':
+      // A dialog no watcher of the flows knows: it blocks the screen until Back or a restart.
+      return [
+        n(C.FL, [80, 900, 1000, 1500], { key: 'popup.unknown', blocksTouches: true }, [
+          n(C.TV, [120, 950, 960, 1050], { text: t.unknownTitle, key: 'popup.unknown.title' }),
+          n(C.BTN, [120, 1350, 960, 1460], { text: t.unknownLater, key: 'popup.unknown.later' }),
         ]),
       ];
     case 'update':

@@ -166,4 +166,28 @@ describe('simulator faults', () => {
     await (await s.$$(by.text(t.next)))[1]!.click();
     expect((await simState(s)).app.stack.at(-1)).toEqual({ name: 'post' });
   });
+  it('unknownPopup: a pop-up no watcher knows covers the next screen; only Back closes it', async () => {
+    const s = await ready('f-unknown', { unknownPopup: 1 });
+    await (await s.$(by.desc(t.profile))).click();
+    expect((await simState(s)).app.popup).toBe('unknown');
+    expect(await s.getPageSource()).toContain('Enjoying TikTok?');
+    await tap(s, by.text('Maybe later'));
+    expect((await simState(s)).app.popup).toBe('unknown');
+    await s.back();
+    expect((await simState(s)).app.popup).toBeUndefined();
+    await tap(s, by.textStarts(t.draftsPrefix));
+    expect((await simState(s)).app.popup).toBeUndefined();
+  });
+
+  it('disconnectAtCommand: from the Nth command on, every command fails as with a phone adb lost', async () => {
+    const s = await sim.open('f-gone', {
+      simReset: true,
+      simDrafts: 1,
+      simFaults: { disconnectAtCommand: 3 },
+    });
+    await s.getPageSource();
+    await s.getPageSource();
+    await expect(s.getPageSource()).rejects.toThrow(/device 'f-gone' not found/);
+    await expect(s.queryAppState(PKG)).rejects.toThrow(/not found/);
+  });
 });

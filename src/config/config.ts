@@ -64,6 +64,17 @@ export function keysIn(schema: z.ZodType): (path: readonly PropertyKey[]) => str
 function keysAtIn(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
   let s: z.ZodType = schema;
   for (const seg of path) {
+    if (typeof seg === 'number') {
+      // An item of a list: the list's element, past its defaults.
+      for (let i = 0; i < 5 && !(s instanceof z.ZodArray); i++) {
+        const next = (s as { def?: { innerType?: z.ZodType } }).def?.innerType;
+        if (!next) break;
+        s = next;
+      }
+      if (!(s instanceof z.ZodArray)) return [];
+      s = s.element as z.ZodType;
+      continue;
+    }
     // Unwrap defaults, optionals and records down to the next object.
     for (let i = 0; i < 5 && !(s instanceof z.ZodObject); i++) {
       const def = (s as { def?: { innerType?: z.ZodType; valueType?: z.ZodType; element?: z.ZodType } }).def;

@@ -36,9 +36,10 @@ describe('draftvault config', () => {
   it('schema: devices.schema.json is current, and the shipped config/devices.yaml names and passes it', async () => {
     const out = tmp();
     expect((await runCli(['config', 'schema', '--out', out])).code).toBe(0);
-    expect(readFileSync(join(out, 'devices.schema.json'), 'utf8'), 'stale: run draftvault config schema').toBe(
-      readFileSync(join(ROOT, 'config', 'devices.schema.json'), 'utf8'),
-    );
+    expect(
+      readFileSync(join(out, 'devices.schema.json'), 'utf8'),
+      'stale: run draftvault config schema',
+    ).toBe(readFileSync(join(ROOT, 'config', 'devices.schema.json'), 'utf8'));
     const text = readFileSync(join(ROOT, 'config', 'devices.yaml'), 'utf8');
     expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=devices.schema.json');
     const check = new Ajv2020({ strict: false, allErrors: true }).compile(devicesJsonSchema());
@@ -46,7 +47,7 @@ describe('draftvault config', () => {
     // The commented example in the shipped file is valid too.
     const example = text
       .split('\n')
-      .filter((l) => /^# {1,3}(devices:|  )/.test(l))
+      .filter((l) => /^# {1,3}(devices:| {2})/.test(l))
       .map((l) => l.slice(2))
       .join('\n');
     expect(parse(example).devices).toHaveLength(2);

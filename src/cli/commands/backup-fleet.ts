@@ -84,12 +84,13 @@ export async function runFleet(
     };
   });
   const r = await fleetBackup(members, { home: base.home, signal: ctx.signal }).finally(() => multi?.stop());
-  if (f.json)
-    println(
-      ctx.stdout,
-      JSON.stringify({ exitCode: r.exitCode, runDir: r.runDir, devices: r.outcomes.map(jsonOf) }, null, 2),
-    );
-  else printFleetSummary(ctx, r.outcomes);
+  if (f.json) {
+    const list = r.outcomes.map((o, i) => ({
+      ...jsonOf(o),
+      ports: portsOf(members[i]!.options.capabilities),
+    }));
+    println(ctx.stdout, JSON.stringify({ exitCode: r.exitCode, runDir: r.runDir, devices: list }, null, 2));
+  } else printFleetSummary(ctx, r.outcomes);
   if (r.code) {
     const bad = r.outcomes.filter((o) => o.error);
     throw new DraftvaultError(
@@ -100,6 +101,11 @@ export async function runFleet(
       },
     );
   }
+}
+
+/** The session's own ports, as sent (`appium:systemPort`...). */
+function portsOf(caps: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(caps).filter(([k]) => /Port$/.test(k)));
 }
 
 function jsonOf(o: FleetOutcome): Record<string, unknown> {

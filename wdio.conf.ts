@@ -8,13 +8,15 @@
  * - `DEVICE=sim UDID=a,b`: these simulated phones, as they are;
  * - `DEVICE=android UDID=R58M123ABC[,...]` (or `DEVICE=ios UDID=...`): real phones, TikTok as
  *   it is on them (the walk posts, deletes and saves nothing).
- * Reports: the spec reporter on the terminal, JUnit XML in test-artifacts/wdio/.
+ * Reports: the spec reporter on the terminal, JUnit XML in test-artifacts/wdio/ (or $WDIO_OUT/wdio/).
  */
 import { join } from 'node:path';
 import { adapterFor, parseDeviceRef } from './src/drivers/index.js';
 import { simCapabilities } from './src/drivers/sim-adapter/index.js';
 
 const ROOT = import.meta.dirname;
+// Reports and logs: test-artifacts/wdio/, or WDIO_OUT/wdio/ (the vitest run of this suite).
+const OUT = join(process.env.WDIO_OUT || join(ROOT, 'test-artifacts'), 'wdio');
 // The Appium the service starts finds draftvault's drivers where the embedded server does.
 process.env.APPIUM_HOME = ROOT;
 
@@ -41,7 +43,7 @@ export const config: WebdriverIO.Config = {
   maxInstances: capabilities.length,
   capabilities,
   logLevel: 'warn',
-  outputDir: join(ROOT, 'test-artifacts', 'wdio', 'logs'),
+  outputDir: join(OUT, 'logs'),
   // Retries belong to draftvault's steps, where it is known what is safe to repeat.
   connectionRetryCount: 0,
   connectionRetryTimeout: 120_000,
@@ -49,7 +51,7 @@ export const config: WebdriverIO.Config = {
     [
       'appium',
       {
-        logPath: join(ROOT, 'test-artifacts', 'wdio'),
+        logPath: OUT,
         args: {
           address: '127.0.0.1',
           // The simulated phone lists folders through `mobile: shell`, like a phone through adb.
@@ -60,11 +62,5 @@ export const config: WebdriverIO.Config = {
   ],
   framework: 'mocha',
   mochaOpts: { ui: 'bdd', timeout: 180_000 },
-  reporters: [
-    'spec',
-    [
-      'junit',
-      { outputDir: join(ROOT, 'test-artifacts', 'wdio'), outputFileFormat: (o) => `smoke-${o.cid}.xml` },
-    ],
-  ],
+  reporters: ['spec', ['junit', { outputDir: OUT, outputFileFormat: (o) => `smoke-${o.cid}.xml` }]],
 };

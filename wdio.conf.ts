@@ -55,7 +55,7 @@ export const config: WebdriverIO.Config = {
         args: {
           address: '127.0.0.1',
           // The simulated phone lists folders through `mobile: shell`, like a phone through adb.
-          allowInsecure: ['draftvaultsim:adb_shell'],
+          allowInsecure: 'draftvaultsim:adb_shell',
         },
       },
     ],

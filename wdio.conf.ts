@@ -20,7 +20,7 @@ const OUT = join(process.env.WDIO_OUT || join(ROOT, 'test-artifacts'), 'wdio');
 // The Appium the service starts finds draftvault's drivers where the embedded server does.
 process.env.APPIUM_HOME = ROOT;
 
-const kind = process.env.DEVICE ?? 'sim';
+const kind = process.env.DEVICE || 'sim';
 const ids = (process.env.UDID ?? '').split(',').filter(Boolean);
 
 /** One capability set per phone: the device adapter's own, with session ports of its own. */

@@ -63,7 +63,11 @@ export function printTable(results, stream) {
   if (sec.phones) {
     for (const p of sec.phones)
       other.push(
-        row([`throughput, ${p.phones} phone(s), one server`, `${p.draftsPerMin.toFixed(1)} drafts/min`, '']),
+        row([
+          `throughput, ${p.phones} phone(s) in parallel, one server, 20 ms/command`,
+          `${p.draftsPerMin.toFixed(1)} drafts/min (${p.ratio.toFixed(2)}x one phone after another)`,
+          p.phones > 1 ? `> 1x` : '',
+        ]),
       );
   }
   if (sec.poll)

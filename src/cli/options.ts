@@ -20,6 +20,16 @@ export function parseIntOption(name: string, min = 0, max = Number.MAX_SAFE_INTE
   };
 }
 
+/** What every job shares whatever its device: the data folder, the config, the environment, the signal. */
+export function baseJobOptions(ctx: CliContext): Pick<JobOptions, 'home' | 'config' | 'env' | 'signal'> {
+  return {
+    home: dataHome(ctx.env, ctx.cwd),
+    config: loadConfig(ctx.env, ctx.cwd),
+    env: ctx.env,
+    signal: ctx.signal,
+  };
+}
+
 /** The options every job command shares: device, server, capabilities, folders, config. */
 export function jobOptions(
   ctx: CliContext,
@@ -32,10 +42,7 @@ export function jobOptions(
     device,
     appiumUrl: f.appiumUrl,
     capabilities: parseCaps(f.caps),
-    home: dataHome(ctx.env, ctx.cwd),
-    config: loadConfig(ctx.env, ctx.cwd),
-    env: ctx.env,
-    signal: ctx.signal,
+    ...baseJobOptions(ctx),
     reporter,
   };
 }

@@ -56,10 +56,25 @@ export type Config = z.infer<typeof configSchema> & {
   backupRoot?: string;
 };
 
-/** The keys a map of the config file may have at `path` (for "did you mean"). */
-function keysAt(path: readonly PropertyKey[]): string[] {
-  let s: z.ZodType = configSchema;
+/** The keys a map of a file checked by `schema` may have at `path` (for "did you mean"). */
+export function keysIn(schema: z.ZodType): (path: readonly PropertyKey[]) => string[] {
+  return (path) => keysAtIn(schema, path);
+}
+
+function keysAtIn(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  let s: z.ZodType = schema;
   for (const seg of path) {
+    if (typeof seg === 'number') {
+      // An item of a list: the list's element, past its defaults.
+      for (let i = 0; i < 5 && !(s instanceof z.ZodArray); i++) {
+        const next = (s as { def?: { innerType?: z.ZodType } }).def?.innerType;
+        if (!next) break;
+        s = next;
+      }
+      if (!(s instanceof z.ZodArray)) return [];
+      s = s.element as z.ZodType;
+      continue;
+    }
     // Unwrap defaults, optionals and records down to the next object.
     for (let i = 0; i < 5 && !(s instanceof z.ZodObject); i++) {
       const def = (s as { def?: { innerType?: z.ZodType; valueType?: z.ZodType; element?: z.ZodType } }).def;
@@ -97,7 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): Config {
   const res = configSchema.safeParse(raw);
   if (!res.success) {
     if (!y) throw new Error('unreachable: the defaults are valid');
-    throw issueToError(y, [], res.error.issues[0]!, keysAt);
+    throw issueToError(y, [], res.error.issues[0]!, keysIn(configSchema));
   }
   const folder = res.data.backup.folder;
   return {

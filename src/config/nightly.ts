@@ -21,8 +21,8 @@ const deviceRef = z.string().superRefine((v, ctx) => {
   }
 });
 
-/** An http(s) URL (a webhook). */
-const httpUrl = z.string().superRefine((v, ctx) => {
+/** An http(s) URL (a webhook, an Appium server). */
+export const httpUrl = z.string().superRefine((v, ctx) => {
   let ok = false;
   try {
     const u = new URL(v);

@@ -9,6 +9,9 @@ import type { DraftvaultError } from '../errors.js';
 /** Device kinds draftvault can drive. */
 export type DeviceKind = 'android' | 'ios' | 'sim';
 
+/** The TikTok builds draftvault knows: the global app (`com.zhiliaoapp.musically`) and TikTok's Japanese/Korean build. */
+export type TikTokApp = 'musically' | 'trill';
+
 /** A device as the user named it (`--device`). */
 export interface DeviceRef {
   kind: DeviceKind;
@@ -107,6 +110,14 @@ export interface DeviceAdapter {
   readonly appiumDriver: string;
   /** W3C capabilities that open a session on this device. */
   capabilities(device: DeviceRef, extra?: Record<string, unknown>): Record<string, unknown>;
+  /**
+   * Capabilities that keep session number `slot` (0, 1, ...) of one server off the other
+   * sessions' local ports (UiAutomator2's systemPort, XCUITest's wdaLocalPort, the MJPEG
+   * screen stream): parallel sessions on one server need distinct ones.
+   */
+  sessionPorts(slot: number): Record<string, number>;
+  /** Capabilities that open this TikTok build (E_CONFIG when the kind cannot name it). */
+  appCapabilities(app: TikTokApp): Record<string, unknown>;
   /** Check the final capabilities against the driver's rules before anything starts (E_CONFIG). */
   validateCapabilities(caps: Record<string, unknown>, device: DeviceRef): Promise<void>;
   /** Turn a session-creation failure into an error that names the device and the fix. */

@@ -50,9 +50,20 @@ export function deviceFolder(outRoot: string, device: DeviceRef): string {
   return join(outRoot, device.id ?? device.kind);
 }
 
-/** Run the backup job. */
-export async function backupJob(o: BackupJobOptions): Promise<BackupJobResult> {
-  // 1. Checks, no side effects: a bad input leaves no folder, no server, no session.
+/** A backup whose inputs passed every check: nothing has started yet. */
+export interface CheckedBackup {
+  capabilities: Record<string, unknown>;
+  flows: JobFlows;
+  folder: string;
+  job: string;
+  needs: ReturnType<typeof spaceNeeds>;
+}
+
+/**
+ * Check everything a backup needs with no side effect (capabilities, flows, the folder, its
+ * manifest and journal): bad input leaves no folder, no server, no session.
+ */
+export async function checkBackup(o: BackupJobOptions): Promise<CheckedBackup> {
   const capabilities = await checkCapabilities(o.device, o.capabilities);
   const flows = loadJobFlows(o.flowsDir, {
     maxBytes: o.config.limits.yamlFileBytes,
@@ -68,24 +79,24 @@ export async function backupJob(o: BackupJobOptions): Promise<BackupJobResult> {
     ...o,
     largestBackedUp: Math.max(0, ...(manifest?.entries ?? []).map((e) => e.size)),
   });
-  const job = o.dryRun ? 'backup (dry run)' : 'backup';
+  return { capabilities, flows, folder, job: o.dryRun ? 'backup (dry run)' : 'backup', needs };
+}
 
-  // 2. The device locked for this run, preflight, a report whatever happens (unattended.ts).
-  return unattended({ ...o, job, folder, needs }, (u) =>
-    lockedBackup(o, u, { capabilities, flows, folder, job }),
-  );
+/** Run a checked backup: the device locked, preflight, a report whatever happens (unattended.ts). */
+export function runCheckedBackup(o: BackupJobOptions, c: CheckedBackup): Promise<BackupJobResult> {
+  return unattended({ ...o, job: c.job, folder: c.folder, needs: c.needs }, (u) => lockedBackup(o, u, c));
+}
+
+/** Run the backup job. */
+export async function backupJob(o: BackupJobOptions): Promise<BackupJobResult> {
+  return runCheckedBackup(o, await checkBackup(o));
 }
 
 /** The backup once its device is locked: the folder private and locked, preflight, the batch. */
 async function lockedBackup(
   o: BackupJobOptions,
   u: Unattended,
-  {
-    capabilities,
-    flows,
-    folder,
-    job,
-  }: { capabilities: Record<string, unknown>; flows: JobFlows; folder: string; job: string },
+  { capabilities, flows, folder, job }: CheckedBackup,
 ): Promise<Omit<BackupJobResult, 'reportDir' | 'preflight'>> {
   const journalPath = join(folder, 'journal.jsonl');
   for (const t of privateFolder(folder)) o.notice?.(`tightened permissions: ${t}`);

@@ -77,7 +77,7 @@ function rangesLeavingOut(dir: string, walk: Project, opts: LoadOptions, version
 }
 
 /** The screens the walk's checkScreen steps name, in walk order. */
-function walkScreens(steps: readonly Step[], out: string[] = []): string[] {
+export function walkScreens(steps: readonly Step[], out: string[] = []): string[] {
   for (const s of steps) {
     if (s.kind === 'checkScreen') out.push((s.args as { screen: string }).screen);
     for (const key of stepKind(s.kind)?.nested ?? [])

@@ -3,7 +3,7 @@
  * the device's file access and facts, all from the device's adapter. Released on every exit path.
  */
 import { open } from 'node:fs/promises';
-import { acquireAppium } from '../appium/endpoint.js';
+import { type AppiumLease, acquireAppium } from '../appium/endpoint.js';
 import { closeSession, type Session } from '../appium/session.js';
 import { checkDevicePath } from '../core/paths.js';
 import { deviceFacts } from '../drivers/facts.js';
@@ -35,6 +35,8 @@ export interface DeviceSessionOptions {
   capabilities?: Record<string, unknown>;
   /** Device folders allowed besides the media folders (config). */
   deviceRoots?: readonly string[];
+  /** A server shared with other runs (a fleet backup): used, never released here. */
+  lease?: AppiumLease;
 }
 
 /** File access with the device path policy in front of it. */
@@ -54,14 +56,17 @@ export async function withDeviceSession<T>(
   fn: (d: DeviceSession) => Promise<T>,
 ): Promise<T> {
   const adapter = adapterFor(opts.device.kind);
-  const lease = await acquireAppium({
-    appiumUrl: opts.appiumUrl,
-    runDir: opts.runDir,
-    allowInsecure: [...adapter.insecureFeatures],
-    useDrivers: [adapter.appiumDriver],
-    deviceRoots: opts.deviceRoots,
-    signal: opts.signal,
-  });
+  const shared = opts.lease;
+  const lease =
+    shared ??
+    (await acquireAppium({
+      appiumUrl: opts.appiumUrl,
+      runDir: opts.runDir,
+      allowInsecure: [...adapter.insecureFeatures],
+      useDrivers: [adapter.appiumDriver],
+      deviceRoots: opts.deviceRoots,
+      signal: opts.signal,
+    }));
   try {
     const session = await openDeviceSession({
       endpoint: lease.endpoint,
@@ -88,7 +93,7 @@ export async function withDeviceSession<T>(
       await closeSession(session);
     }
   } finally {
-    await lease.release();
+    if (!shared) await lease.release();
   }
 }
 

@@ -2,6 +2,7 @@
  * What every job shares once its checks have passed: a run folder, its reporter, one device
  * session with the config's device folders, and the flow kit for that session.
  */
+import type { AppiumLease } from '../appium/endpoint.js';
 import type { Config } from '../config/config.js';
 import type { DeviceRef } from '../drivers/types.js';
 import { newRunDir } from '../paths.js';
@@ -22,6 +23,8 @@ export interface JobOptions {
   signal: AbortSignal;
   /** Where the run's events go, given its folder. */
   reporter: (runDir: string) => JobReporter;
+  /** An Appium server shared with other jobs (a fleet backup); default: this job's own. */
+  lease?: AppiumLease;
 }
 
 /** A job's run: its folder and reporter, then its session. */
@@ -60,6 +63,7 @@ export async function inJobSession<T, S = void>(
       signal: o.signal,
       capabilities: o.capabilities,
       deviceRoots: roots,
+      lease: o.lease,
     },
     (d) =>
       body(

@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { configJsonSchema } from '../../src/config/json-schema.js';
+import { configJsonSchema, devicesJsonSchema } from '../../src/config/json-schema.js';
 import { ROOT, runCli } from '../helpers/proc.js';
 import { useTmpDir } from '../helpers/tmp.js';
 
@@ -31,6 +31,30 @@ describe('draftvault config', () => {
     expect(check({ notify: { webhok: {} } })).toBe(false);
     expect(check({ reports: { keep: 0 } })).toBe(false);
     expect(check({ schedule: { at: '25:00' } })).toBe(false);
+  });
+
+  it('schema: devices.schema.json is current, and the shipped config/devices.yaml names and passes it', async () => {
+    const out = tmp();
+    expect((await runCli(['config', 'schema', '--out', out])).code).toBe(0);
+    expect(
+      readFileSync(join(out, 'devices.schema.json'), 'utf8'),
+      'stale: run draftvault config schema',
+    ).toBe(readFileSync(join(ROOT, 'config', 'devices.schema.json'), 'utf8'));
+    const text = readFileSync(join(ROOT, 'config', 'devices.yaml'), 'utf8');
+    expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=devices.schema.json');
+    const check = new Ajv2020({ strict: false, allErrors: true }).compile(devicesJsonSchema());
+    expect(check(parse(text)), JSON.stringify(check.errors)).toBe(true);
+    // The commented example in the shipped file is valid too.
+    const example = text
+      .split('\n')
+      .filter((l) => /^# {1,3}(devices:| {2})/.test(l))
+      .map((l) => l.slice(2))
+      .join('\n');
+    expect(parse(example).devices).toHaveLength(2);
+    expect(check(parse(example)), JSON.stringify(check.errors)).toBe(true);
+    expect(check({ devices: [{ name: 'a', platform: 'andriod' }] })).toBe(false);
+    expect(check({ devices: [{ name: 'a', platform: 'sim', app: 'tiktok' }] })).toBe(false);
+    expect(check({ devices: [{ name: '../x', platform: 'sim' }] })).toBe(false);
   });
 
   it('check: the shipped defaults need nothing; webhook headers are shown by name only', async () => {

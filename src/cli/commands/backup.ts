@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/config.js';
-import { parseDeviceRef } from '../../drivers/index.js';
+import { loadFleet, resolveDevice } from '../../config/devices.js';
 import { DraftvaultError } from '../../errors.js';
 import { backupJob, deviceFolder } from '../../jobs/backup-job.js';
 import { BackupStore } from '../../jobs/backup-store.js';
@@ -14,14 +14,16 @@ import { checkWritableFolder } from '../../jobs/folders.js';
 import { dataHome, packageRoot } from '../../paths.js';
 import { fanOut } from '../../runner/events.js';
 import { type CliContext, println } from '../context.js';
-import { jobOptions, parseIntOption } from '../options.js';
+import { baseJobOptions, parseCaps, parseIntOption } from '../options.js';
 import { backupProgress } from '../reporters/backup-progress.js';
 import { jsonlReporter } from '../reporters/jsonl.js';
+import { backupTargets, runFleet, targetOptions } from './backup-fleet.js';
 import { crashHook } from './crash-hook.js';
 import { prepareDemo } from './demo.js';
 
 interface BackupFlags {
-  device: string;
+  device: string[];
+  allDevices?: boolean;
   appiumUrl?: string;
   out?: string;
   limit?: number;
@@ -47,7 +49,13 @@ export function registerBackup(program: Command, ctx: CliContext): void {
     .description(
       'back up every draft: post it as Only me with Save to device, pull the video, verify, journal',
     )
-    .option('--device <device>', 'sim, sim:<name>, android[:<serial>], ios[:<udid>]', 'sim')
+    .option(
+      '--device <device>',
+      'sim, sim:<name>, android[:<serial>], ios[:<udid>], or a name from the devices file; repeat it to back up several phones in parallel (default: sim)',
+      (v: string, all: string[]) => [...all, v],
+      [] as string[],
+    )
+    .option('--all-devices', 'back up every phone of the devices file (config/devices.yaml) in parallel')
     .option('--appium-url <url>', 'use this Appium server or Grid instead of the embedded one')
     .option(
       '--out <dir>',
@@ -62,10 +70,14 @@ export function registerBackup(program: Command, ctx: CliContext): void {
     .option('--caps <json>', 'extra capabilities as a JSON object (e.g. simulator faults)')
     .option('--demo', 'prepare a fresh simulated phone "demo" with 5 drafts and back it up into ./backups')
     .action(async (f: BackupFlags) => {
-      if (f.demo) Object.assign(f, await prepareDemo(ctx));
-      const progress = backupProgress(f.json ? ({ write: () => true } as never) : (ctx.stdout as never));
-      const { report, folder, runDir, reportDir, preflight } = await backupJob({
-        ...jobOptions(ctx, f, (runDir) => fanOut(jsonlReporter(join(runDir, 'run.jsonl')), progress)),
+      if (f.demo) {
+        const demo = await prepareDemo(ctx);
+        Object.assign(f, { out: demo.out, device: [demo.device] });
+      }
+      const targets = backupTargets(ctx, f);
+      const caps = parseCaps(f.caps);
+      const common = {
+        ...baseJobOptions(ctx),
         outRoot: backupRoot(ctx, f.out),
         flowsDir: resolve(ctx.cwd, f.flows ?? join(packageRoot(), 'flows', 'tiktok')),
         limit: f.limit,
@@ -73,6 +85,14 @@ export function registerBackup(program: Command, ctx: CliContext): void {
         cleanupDevice: f.cleanupDevice,
         deletePrivatePost: f.deletePrivatePost,
         crashPoint: crashHook(ctx.env),
+      };
+      if (targets.fleet) return runFleet(ctx, targets.devices, common, f, caps);
+      const target = targetOptions(targets.devices[0]!, undefined, f, caps);
+      const progress = backupProgress(f.json ? ({ write: () => true } as never) : (ctx.stdout as never));
+      const { report, folder, runDir, reportDir, preflight } = await backupJob({
+        ...common,
+        ...target,
+        reporter: (runDir) => fanOut(jsonlReporter(join(runDir, 'run.jsonl')), progress),
         notice: (m) => println(ctx.stderr, `draftvault: ${m}`),
         // With --json a successful run's report folder is in the JSON; a failure names it on stderr.
         onReport: (html, failed) => {
@@ -98,7 +118,7 @@ export function registerBackup(program: Command, ctx: CliContext): void {
     .option('--out <dir>', 'backup root (as given to backup)')
     .option('--json', 'print JSON')
     .action(async (f: { device: string; out?: string; json?: boolean }) => {
-      const device = parseDeviceRef(f.device);
+      const device = resolveDevice(f.device, loadFleet(ctx.env, ctx.cwd).devices).ref;
       const root = checkWritableFolder(backupRoot(ctx, f.out), '--out', false);
       const folder = deviceFolder(root, device);
       if (!existsSync(join(folder, 'manifest.json')))

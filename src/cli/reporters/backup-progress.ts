@@ -1,32 +1,48 @@
 /**
  * Backup progress for people: a progress bar (drafts done / total, current step, elapsed) on a
- * terminal, one line per event otherwise (logs, CI).
+ * terminal, one line per event otherwise (logs, CI). A fleet run gives each device a bar of one
+ * shared display (cli-progress MultiBar), and its lines the device's name.
  */
 import type { Writable } from 'node:stream';
-import { SingleBar } from 'cli-progress';
+import { type MultiBar, SingleBar } from 'cli-progress';
 import type { JobEvent, JobReporter } from '../../jobs/events.js';
 
+/** One device among several: its name, and the shared display its bar goes on (on a terminal). */
+export interface FleetBar {
+  label: string;
+  multi?: MultiBar;
+}
+
 /** A reporter for the backup job. */
-export function backupProgress(out: Writable & { isTTY?: boolean }): JobReporter & { stop(): void } {
+export function backupProgress(
+  out: Writable & { isTTY?: boolean },
+  fleet?: FleetBar,
+): JobReporter & { stop(): void } {
   const tty = !!out.isTTY;
-  const bar = tty
-    ? new SingleBar({
-        format: 'drafts {value}/{total} |{bar}| {step} | {duration_formatted}',
-        stream: out,
-        hideCursor: true,
-        clearOnComplete: false,
-      })
-    : undefined;
+  let bar =
+    tty && !fleet?.multi
+      ? new SingleBar({
+          format: 'drafts {value}/{total} |{bar}| {step} | {duration_formatted}',
+          stream: out,
+          hideCursor: true,
+          clearOnComplete: false,
+        })
+      : undefined;
   let total = 0;
   let done = 0;
   let started = false;
-  const line = (s: string) => (tty ? undefined : out.write(`${s}\n`));
+  const prefix = fleet ? `[${fleet.label}] ` : '';
+  const line = (s: string) => (tty ? undefined : out.write(`${prefix}${s}\n`));
+  const start = () => {
+    if (fleet?.multi) bar = fleet.multi.create(total, done, { step: 'starting', device: fleet.label });
+    else bar?.start(total, done, { step: 'starting' });
+  };
   return {
     emit(e: JobEvent) {
       switch (e.type) {
         case 'draftsCounted':
           total = Math.max(total, done + e.count);
-          if (bar && !started) bar.start(total, done, { step: 'starting' });
+          if (tty && !started) start();
           else bar?.setTotal(total);
           started = true;
           line(`drafts left on the phone: ${e.count}`);
@@ -50,10 +66,11 @@ export function backupProgress(out: Writable & { isTTY?: boolean }): JobReporter
           break;
         case 'preflight':
           // Before the drafts are counted: no bar yet, so a plain line on a terminal too.
-          if (!started || !tty)
-            out.write(
-              `preflight ${e.check.status.padEnd(7)} ${e.check.name}: ${e.check.detail}${e.check.status === 'warn' && e.check.fix ? ` (${e.check.fix})` : ''}\n`,
-            );
+          if (!started || !tty) {
+            const text = `${prefix}preflight ${e.check.status.padEnd(7)} ${e.check.name}: ${e.check.detail}${e.check.status === 'warn' && e.check.fix ? ` (${e.check.fix})` : ''}\n`;
+            if (tty && fleet?.multi) fleet.multi.log(text);
+            else out.write(text);
+          }
           break;
         case 'watcher':
           line(`  pop-up "${e.name}" cleared`);
@@ -63,7 +80,8 @@ export function backupProgress(out: Writable & { isTTY?: boolean }): JobReporter
       }
     },
     stop() {
-      bar?.stop();
+      // A fleet's bars stop with their display.
+      if (!fleet?.multi) bar?.stop();
     },
   };
 }

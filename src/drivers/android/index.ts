@@ -11,6 +11,20 @@ import { androidPreflight } from './preflight.js';
 /** The TikTok app on Android (global build). */
 export const TIKTOK_ANDROID_PACKAGE = 'com.zhiliaoapp.musically';
 
+/** TikTok's package per build (trill: the Japanese/Korean build, same activities). */
+export const ANDROID_PACKAGES = {
+  musically: TIKTOK_ANDROID_PACKAGE,
+  trill: 'com.ss.android.ugc.trill',
+} as const;
+
+/**
+ * Per-session ports of UiAutomator2 on the computer: the forward to the phone's server
+ * (`systemPort`, its documented range 8200-8299) and the MJPEG screen stream (default 7810).
+ */
+export function androidSessionPorts(slot: number): Record<string, number> {
+  return { 'appium:systemPort': 8200 + (slot % 100), 'appium:mjpegServerPort': 7810 + (slot % 100) };
+}
+
 /** Where TikTok saves videos and where the picker finds restored ones (tiktok-ui.md §4.4, C.12). */
 export const ANDROID_MEDIA = { saved: '/sdcard/DCIM/Camera', restore: '/sdcard/Movies' } as const;
 
@@ -35,6 +49,8 @@ export const androidAdapter: DeviceAdapter = {
       ...extra,
     };
   },
+  sessionPorts: androidSessionPorts,
+  appCapabilities: (app) => ({ 'appium:appPackage': ANDROID_PACKAGES[app] }),
   validateCapabilities: (caps) => checkDriverCaps('uiautomator2', 'Android', caps),
   explainSessionError(err: Error, device: DeviceRef) {
     const msg = err.message;

@@ -34,6 +34,18 @@ export const iosAdapter: DeviceAdapter = {
       ...extra,
     };
   },
+  // WebDriverAgent's forward (default 8100) and the MJPEG stream (default 9100), per session.
+  sessionPorts: (slot) => ({
+    'appium:wdaLocalPort': 8100 + (slot % 100),
+    'appium:mjpegServerPort': 9100 + (slot % 100),
+  }),
+  appCapabilities(app) {
+    if (app === 'musically') return { 'appium:bundleId': TIKTOK_IOS_BUNDLE };
+    // No source we have names trill's iOS bundle id: refuse rather than guess.
+    throw new DraftvaultError('E_CONFIG', 'draftvault does not know the bundle id of trill on iOS', {
+      hint: 'give it in the device\'s capabilities: { "appium:bundleId": "..." } and app: musically',
+    });
+  },
   validateCapabilities: (caps) => checkDriverCaps('xcuitest', 'iOS', caps),
   explainSessionError(err: Error, device: DeviceRef) {
     if (/requires macOS|Xcode|xcrun|WebDriverAgent/i.test(err.message)) {

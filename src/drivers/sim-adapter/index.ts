@@ -5,7 +5,7 @@
  */
 import { adbPull, parseSimCaps, type SimCapsInput, toWireCaps } from 'draftvault-sim-driver/api';
 import { DraftvaultError } from '../../errors.js';
-import { ANDROID_MEDIA, TIKTOK_ANDROID_PACKAGE } from '../android/index.js';
+import { ANDROID_MEDIA, androidSessionPorts, TIKTOK_ANDROID_PACKAGE } from '../android/index.js';
 import { refuseDestructiveCaps, unprefixed } from '../constraints.js';
 import { APPIUM_DRIVERS } from '../kinds.js';
 import { shellIO } from '../shell-io.js';
@@ -43,6 +43,10 @@ export const simAdapter: DeviceAdapter = {
   capabilities(device, extra = {}) {
     return { ...simCapabilities(device), ...extra };
   },
+  // The simulated phone checks systemPort like UiAutomator2 (busy in another session: refused).
+  sessionPorts: androidSessionPorts,
+  // A new or reset simulated phone plays the build; an existing one keeps what it was made as.
+  appCapabilities: (app) => (app === 'trill' ? { 'appium:simProfile': 'trill-44.4.3' } : {}),
   async validateCapabilities(caps) {
     refuseDestructiveCaps(caps);
     const parsed = parseSimCaps(unprefixed(caps));

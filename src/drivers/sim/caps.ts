@@ -44,6 +44,12 @@ export const simFaultsSchema = z
     slowUploadFactor: z.number().min(1).max(1000).default(1),
     /** The app crashes (closes) at the Nth command counted from session start; 0 = never. */
     crashAtCommand: z.number().int().min(0).default(0),
+    /**
+     * The phone goes away (unplugged, battery dead) at the Nth command of the session: that and
+     * every later command of the session fail as UiAutomator2's do when the phone is gone. Once:
+     * the phone is back for the next session. 0 = never.
+     */
+    vanishAtCommand: z.number().int().min(0).default(0),
     /** The app crashes on the Nth tap of Post; 0 = never. */
     crashOnPost: z.number().int().min(0).default(0),
     /** The next N privacy choices silently do not stick. */
@@ -79,7 +85,11 @@ export type SimFaults = z.infer<typeof simFaultsSchema>;
 /** The simulator's own capabilities (without the `appium:` prefix). */
 export const simCapsSchema = z
   .object({
-    platformName: z.enum(['Android', 'iOS', 'android', 'ios']).default('Android'),
+    /** Any case: Selenium Grid forwards `ANDROID` / `IOS` (its Platform enum) to the node's Appium. */
+    platformName: z
+      .string()
+      .regex(/^(android|ios)$/i, 'must be Android or iOS')
+      .default('Android'),
     automationName: z.literal('DraftvaultSim').or(z.literal('draftvaultsim')),
     /** Which simulated phone (one state file each). */
     simDevice: phoneNameSchema.default('sim-1'),

@@ -21,6 +21,13 @@ import { EXECUTE_METHODS, mobileCommands } from './mobile.js';
 import { screenshotPng } from './screenshot.js';
 
 const ACTIVE = new Set<string>();
+/**
+ * The computer-side ports of this server's sessions (`appium:systemPort`, `appium:mjpegServerPort`),
+ * checked like UiAutomator2 does: a real phone's session forwards them, so two sessions on one
+ * server cannot share one. The simulated phone binds nothing; it refuses the same clashes.
+ */
+const PORTS = new Map<number, string>();
+const PORT_CAPS = ['systemPort', 'mjpegServerPort'] as const;
 type W3CCaps = { alwaysMatch?: Record<string, unknown>; firstMatch?: Record<string, unknown>[] };
 
 type Constraints = { platformName: { presence: true; isString: true } };
@@ -34,6 +41,8 @@ export class SimDriver extends BaseDriver<Constraints, StringRecord, StringRecor
   /** WebDriver commands received this session, by name (read by `mobile: simStats`). */
   readonly stats: Record<string, number> = {};
   private sessionCommands = 0;
+  private ports: number[] = [];
+  private vanished = false;
   private clock: RealPhoneClock | undefined;
 
   constructor(opts = {} as ConstructorParameters<typeof BaseDriver>[0]) {
@@ -62,6 +71,32 @@ export class SimDriver extends BaseDriver<Constraints, StringRecord, StringRecor
     if (ACTIVE.has(join(home, caps.simDevice))) {
       throw new errors.SessionNotCreatedError(`simulated phone "${caps.simDevice}" is already in a session`);
     }
+    const ports: [string, number][] = [];
+    for (const k of PORT_CAPS) if (typeof plain[k] === 'number') ports.push([k, plain[k]]);
+    for (const [k, port] of ports) {
+      const holder = PORTS.get(port);
+      if (holder)
+        throw new errors.SessionNotCreatedError(
+          `appium:${k} ${port} is busy: the session of simulated phone "${holder}" uses it (give each parallel session its own)`,
+        );
+    }
+    // Reserved before the first await: parallel session requests must see each other's ports.
+    this.ports = ports.map(([, p]) => p);
+    for (const p of this.ports) PORTS.set(p, caps.simDevice);
+    try {
+      return await this.openPhone(args, plain, caps, home);
+    } catch (err) {
+      this.releasePorts();
+      throw err;
+    }
+  }
+
+  private async openPhone(
+    args: unknown[],
+    plain: Record<string, unknown>,
+    caps: SimCaps,
+    home: string,
+  ): Promise<SessionResult> {
     const store = PhoneStore.of(home, caps.simDevice);
     let state: PhoneState;
     try {
@@ -104,6 +139,7 @@ export class SimDriver extends BaseDriver<Constraints, StringRecord, StringRecor
       this.phone.save();
       ACTIVE.delete(this.phone.store.dir);
     }
+    this.releasePorts();
     this.phone = undefined;
     await super.deleteSession(sessionId);
   }
@@ -115,8 +151,9 @@ export class SimDriver extends BaseDriver<Constraints, StringRecord, StringRecor
       return super.executeCommand<T>(cmd, ...args);
     const latency = this.simCaps?.simLatencyMs ?? 0;
     if (latency > 0) await new Promise((r) => setTimeout(r, latency));
-    phone.tick();
     this.sessionCommands += 1;
+    this.checkVanished(phone);
+    phone.tick();
     phone.state.counters.commands += 1;
     const crashAt = phone.state.faults.crashAtCommand;
     if (crashAt > 0 && this.sessionCommands === crashAt && phone.state.app.running) crash(phone.state);
@@ -154,6 +191,25 @@ export class SimDriver extends BaseDriver<Constraints, StringRecord, StringRecor
     } finally {
       phone.save();
     }
+  }
+
+  /** The vanish fault: from its command on, the phone answers nothing (see caps.ts). */
+  private checkVanished(phone: SimDevice): void {
+    const at = phone.state.faults.vanishAtCommand;
+    if (!this.vanished && at > 0 && this.sessionCommands >= at) {
+      this.vanished = true;
+      phone.state.faults.vanishAtCommand = 0;
+      phone.save();
+    }
+    if (this.vanished)
+      throw new errors.UnknownError(
+        `Could not proxy command to the remote server. Original error: socket hang up (simulated phone "${this.simCaps?.simDevice}" is gone)`,
+      );
+  }
+
+  private releasePorts(): void {
+    for (const p of this.ports) PORTS.delete(p);
+    this.ports = [];
   }
 
   private get dev(): SimDevice {

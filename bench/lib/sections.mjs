@@ -2,6 +2,7 @@
 import { coldStart, versionTime } from './cli-times.mjs';
 import { compare } from './compare.mjs';
 import { memory } from './memory.mjs';
+import { poll } from './poll.mjs';
 import { pull } from './pull.mjs';
 
 export const sections = {
@@ -10,4 +11,5 @@ export const sections = {
   cold: (ctx) => coldStart(ctx),
   memory: (ctx) => memory(ctx),
   pull: (ctx) => pull(ctx),
+  poll: (ctx) => poll(ctx),
 };

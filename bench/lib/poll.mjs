@@ -92,7 +92,10 @@ export async function poll({ work, quick, log }) {
         label: cfg.label,
         drafts,
         polls: polls.at(-1),
-        medianPolls: polls[Math.floor(polls.length / 2)],
+        medianPolls:
+          polls.length % 2
+            ? polls[(polls.length - 1) / 2]
+            : (polls[polls.length / 2 - 1] + polls[polls.length / 2]) / 2,
         uploads: seen,
       });
     }

@@ -4,7 +4,7 @@
  * and the client's own costs. Prints a table and writes bench/results.json. Not a test: nothing
  * here passes or fails, it measures (targets are shown beside the measurements).
  *
- *   node bench/run.mjs [--quick] [--only compare,memory,pull,cold,version,phones]
+ *   node bench/run.mjs [--quick] [--only compare,version,cold,memory,pull,poll]
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -7,8 +7,8 @@ import { backupJob } from '../../dist/jobs/backup-job.js';
 
 const quiet = () => ({ emit() {} });
 
-/** Back up every draft of the simulated phone `phone` into `outRoot`. */
-export async function draftvaultBackup({ url, phone, caps, outRoot, home, flowsDir }) {
+/** Back up every draft of the simulated phone `phone` into `outRoot` (`reporter`: the job's, per run folder). */
+export async function draftvaultBackup({ url, phone, caps, outRoot, home, flowsDir, reporter = quiet }) {
   const ac = new AbortController();
   const res = await backupJob({
     device: { kind: 'sim', id: phone, platform: 'android' },
@@ -18,7 +18,7 @@ export async function draftvaultBackup({ url, phone, caps, outRoot, home, flowsD
     config: loadConfig(process.env, process.cwd()),
     env: process.env,
     signal: ac.signal,
-    reporter: quiet,
+    reporter,
     outRoot,
     flowsDir,
   });

@@ -3,6 +3,7 @@ import { coldStart, versionTime } from './cli-times.mjs';
 import { compare } from './compare.mjs';
 import { memory } from './memory.mjs';
 import { phones } from './phones.mjs';
+import { poll } from './poll.mjs';
 import { pull } from './pull.mjs';
 
 export const sections = {
@@ -12,4 +13,5 @@ export const sections = {
   memory: (ctx) => memory(ctx),
   pull: (ctx) => pull(ctx),
   phones: (ctx) => phones(ctx),
+  poll: (ctx) => poll(ctx),
 };

@@ -70,8 +70,14 @@ export function printTable(results, stream) {
         ]),
       );
   }
-  if (sec.poll)
-    other.push(row(['state change noticed after', `${sec.poll.polls.toFixed(2)} polls`, '≤ 1 poll']));
+  for (const p of sec.poll ?? [])
+    other.push(
+      row([
+        `upload end noticed after (${p.label}; worst, median of ${p.drafts})`,
+        `${p.polls.toFixed(2)}, ${p.medianPolls.toFixed(2)} polls`,
+        '≤ 1 poll',
+      ]),
+    );
   if (other.length > 2) lines.push(...other);
   stream.write(`${lines.join('\n')}\n`);
 }

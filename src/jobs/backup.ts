@@ -6,6 +6,7 @@
 import { rethrowInterrupt, toDraftvaultError } from '../errors.js';
 import { backupDraft, type DraftContext, resume } from './backup-draft.js';
 import type { DraftOutcome, JobReporter } from './events.js';
+import { isKeptDraft, keepDraft } from './keep-draft.js';
 
 /** Options of the batch. */
 export interface BackupOptions {
@@ -58,7 +59,13 @@ export async function runBackup(o: BackupOptions): Promise<BackupReport> {
       done += 1;
       continue;
     }
-    const out = await guarded(ctx, `draft ${passedOver + 1}`, () => backupDraft(ctx, passedOver));
+    if (await isKeptDraft(ctx, passedOver)) {
+      // Already backed up (a kept draft, unchanged): the next draft is further down.
+      passedOver += 1;
+      continue;
+    }
+    let out = await guarded(ctx, `draft ${passedOver + 1}`, () => backupDraft(ctx, passedOver));
+    if (out.status === 'backed-up' && ctx.keepDrafts) out = await keepDraft(ctx, out);
     if (out.status === 'failed') {
       const n = (failures.get(passedOver) ?? 0) + 1;
       failures.set(passedOver, n);
@@ -72,6 +79,8 @@ export async function runBackup(o: BackupOptions): Promise<BackupReport> {
     if (out.status === 'backed-up') done += 1;
     // A skipped or failed draft stays in the list: the next one is further down.
     else if (out.status !== 'abandoned') passedOver += 1;
+    // A kept draft goes to the top of the grid: the drafts not yet looked at moved down by one.
+    if (out.kept) passedOver += 1;
   }
   const count = (s: DraftOutcome['status']) => outcomes.filter((x) => x.status === s).length;
   return {

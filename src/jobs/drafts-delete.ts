@@ -36,9 +36,13 @@ function choose(rows: DraftRow[], count: number, which: DeleteDraftsOptions['whi
   return which.map((p) => {
     const row = rows[p - 1];
     if (!row)
-      throw new DraftvaultError('E_USAGE', `--positions ${p}: the phone shows ${Math.min(count, rows.length)} drafts`, {
-        hint: '`draftvault drafts list` shows the positions; nothing was deleted',
-      });
+      throw new DraftvaultError(
+        'E_USAGE',
+        `--positions ${p}: the phone shows ${Math.min(count, rows.length)} drafts`,
+        {
+          hint: '`draftvault drafts list` shows the positions; nothing was deleted',
+        },
+      );
     return row;
   });
 }
@@ -62,27 +66,42 @@ export async function deleteDraftsJob(o: DeleteDraftsOptions): Promise<DeleteDra
     privateFolder(p.folder);
     const unlockFolder = await lockFolder(p.folder, 'drafts delete');
     try {
-      const { value, runDir } = await inJobSession({ ...o, capabilities: p.capabilities }, 'drafts-delete', async (s) => {
-        const { count, drafts } = await readDrafts(s, p.flows, p.journal);
-        const chosen = choose(drafts, count, o.which).sort((a, b) => a.position - b.position);
-        refuseUnbackedUp(chosen, o.force);
-        if (chosen.length === 0 || !(await o.confirm(chosen))) return { deleted: [], before: count, after: count };
-        const journal = Journal.open(p.journalPath, s.runDir);
-        const key = (r: DraftRow) => r.marker ?? `draft:${r.position}`;
-        for (const r of chosen)
-          journal.append({ type: 'intent-delete-draft', marker: key(r), caption: r.caption, position: r.position });
-        const kit = s.kit(p.flows);
-        await kit.run('select-drafts');
-        for (const [k, r] of chosen.entries()) await kit.run('pick-draft', { index: r.position - 1, count: k + 1 });
-        await kit.run('delete-selected');
-        const after = await kit.countDrafts();
-        if (after !== count - chosen.length)
-          throw new DraftvaultError('E_STEP_FAILED', `the drafts count went from ${count} to ${after}, not down by ${chosen.length}`, {
-            hint: `see ${join(s.runDir, 'run.jsonl')}; \`draftvault drafts list\` shows what is left`,
-          });
-        for (const r of chosen) journal.append({ type: 'deleted-draft', marker: key(r) });
-        return { deleted: chosen, before: count, after };
-      });
+      const { value, runDir } = await inJobSession(
+        { ...o, capabilities: p.capabilities },
+        'drafts-delete',
+        async (s) => {
+          const { count, drafts } = await readDrafts(s, p.flows, p.journal);
+          const chosen = choose(drafts, count, o.which).sort((a, b) => a.position - b.position);
+          refuseUnbackedUp(chosen, o.force);
+          if (chosen.length === 0 || !(await o.confirm(chosen)))
+            return { deleted: [], before: count, after: count };
+          const journal = Journal.open(p.journalPath, s.runDir);
+          const key = (r: DraftRow) => r.marker ?? `draft:${r.position}`;
+          for (const r of chosen)
+            journal.append({
+              type: 'intent-delete-draft',
+              marker: key(r),
+              caption: r.caption,
+              position: r.position,
+            });
+          const kit = s.kit(p.flows);
+          await kit.run('select-drafts');
+          for (const [k, r] of chosen.entries())
+            await kit.run('pick-draft', { index: r.position - 1, count: k + 1 });
+          await kit.run('delete-selected');
+          const after = await kit.countDrafts();
+          if (after !== count - chosen.length)
+            throw new DraftvaultError(
+              'E_STEP_FAILED',
+              `the drafts count went from ${count} to ${after}, not down by ${chosen.length}`,
+              {
+                hint: `see ${join(s.runDir, 'run.jsonl')}; \`draftvault drafts list\` shows what is left`,
+              },
+            );
+          for (const r of chosen) journal.append({ type: 'deleted-draft', marker: key(r) });
+          return { deleted: chosen, before: count, after };
+        },
+      );
       return { ...value, runDir };
     } finally {
       await unlockFolder();

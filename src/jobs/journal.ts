@@ -42,7 +42,12 @@ const draftEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('abandoned'), marker, reason: z.string() }),
   // `drafts delete`: a draft about to be deleted from the phone, then gone (marker: its backup's,
   // or `draft:<position>` for one never backed up, deleted with --force).
-  z.object({ type: z.literal('intent-delete-draft'), marker, caption: z.string(), position: z.number().int() }),
+  z.object({
+    type: z.literal('intent-delete-draft'),
+    marker,
+    caption: z.string(),
+    position: z.number().int(),
+  }),
   z.object({ type: z.literal('deleted-draft'), marker }),
   // `backup --keep-drafts`: the verified video is a draft again (caption as posted).
   z.object({ type: z.literal('kept'), marker }),

@@ -51,7 +51,14 @@ export async function runRestore(
           'E_STEP_FAILED',
           `the drafts count went from ${before} to ${after}, not up by one`,
         );
-      out.push({ file: f.path, ok: true, remote, caption: f.caption, draftsBefore: before, draftsAfter: after });
+      out.push({
+        file: f.path,
+        ok: true,
+        remote,
+        caption: f.caption,
+        draftsBefore: before,
+        draftsAfter: after,
+      });
     } catch (err) {
       const e = toDraftvaultError(rethrowInterrupt(err, signal), 'E_STEP_FAILED');
       await kit.recover();

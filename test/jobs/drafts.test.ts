@@ -48,7 +48,7 @@ describe('draftvault backup --keep-drafts, then drafts delete', { timeout: 600_0
     expect(first.code, first.stderr).toBe(0);
     expect(JSON.parse(first.stdout)).toMatchObject({ backedUp: 2, failed: 0 });
     const m = p.manifest();
-    let st = await p.state();
+    const st = await p.state();
     expect(st.drafts).toHaveLength(3);
     // The kept drafts carry the caption as posted (original + marker); the third is untouched.
     expect(st.drafts.map((d) => d.caption).sort()).toEqual(

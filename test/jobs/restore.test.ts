@@ -38,10 +38,15 @@ describe('restore onto another phone', { timeout: 300_000 }, () => {
     expect((await a.backup()).code).toBe(0);
     const entry = a.manifest().entries[0]!;
     expect((entry as { device?: string }).device).toContain('phone-a');
-    const r = await runCli(['restore', join(a.folder, entry.file), '--device', 'sim:phone-b', '--json'], a.env);
+    const r = await runCli(
+      ['restore', join(a.folder, entry.file), '--device', 'sim:phone-b', '--json'],
+      a.env,
+    );
     expect(r.code, r.stderr).toBe(0);
     const st = await b.state();
-    expect(st.drafts).toEqual([expect.objectContaining({ sha256: original.sha256, caption: original.caption })]);
+    expect(st.drafts).toEqual([
+      expect.objectContaining({ sha256: original.sha256, caption: original.caption }),
+    ]);
     // The source phone is untouched by the restore.
     expect((await a.state()).drafts).toEqual([]);
   });

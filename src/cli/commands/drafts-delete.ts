@@ -5,9 +5,9 @@
  */
 import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
+import { DraftvaultError } from '../../errors.js';
 import type { DraftRow } from '../../jobs/drafts.js';
 import { deleteDraftsJob } from '../../jobs/drafts-delete.js';
-import { DraftvaultError } from '../../errors.js';
 import { type CliContext, println } from '../context.js';
 import { type DraftsFlags, draftsJobOptions, draftsOptions } from './drafts-options.js';
 
@@ -44,7 +44,9 @@ async function ask(ctx: CliContext, drafts: DraftRow[]): Promise<boolean> {
     println(ctx.stdout, `  ${d.position}  ${d.backedUp ? 'backed up    ' : 'NOT backed up'}  ${d.caption}`);
   const rl = createInterface({ input: process.stdin, output: ctx.stdout });
   try {
-    const a = await rl.question(`Delete these ${drafts.length} drafts from the phone? [y/N] `, { signal: ctx.signal });
+    const a = await rl.question(`Delete these ${drafts.length} drafts from the phone? [y/N] `, {
+      signal: ctx.signal,
+    });
     return /^y(es)?$/i.test(a.trim());
   } finally {
     rl.close();

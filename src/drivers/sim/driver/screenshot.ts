@@ -46,7 +46,10 @@ export function elementPng(device: SimDevice, bounds: readonly number[]): Buffer
   const [l, t, r, b] = bounds.map((v) => Math.floor(v / SCALE));
   const x = Math.max(0, Math.min(l!, full.width - 1));
   const y = Math.max(0, Math.min(t!, full.height - 1));
-  const out = new PNG({ width: Math.max(1, Math.min(r!, full.width) - x), height: Math.max(1, Math.min(b!, full.height) - y) });
+  const out = new PNG({
+    width: Math.max(1, Math.min(r!, full.width) - x),
+    height: Math.max(1, Math.min(b!, full.height) - y),
+  });
   PNG.bitblt(full, out, x, y, out.width, out.height, 0, 0);
   return PNG.sync.write(out);
 }

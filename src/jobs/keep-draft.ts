@@ -6,6 +6,7 @@
  * edited is a new draft and is backed up again.
  */
 import { readFileSync } from 'node:fs';
+import { rethrowInterrupt } from '../errors.js';
 import type { DraftContext } from './backup-draft.js';
 import { GRID_PAGE, storedCaptions } from './captions.js';
 import type { DraftOutcome } from './events.js';
@@ -32,6 +33,12 @@ export async function keepDraft(c: DraftContext, out: DraftOutcome): Promise<Dra
 export async function isKeptDraft(c: DraftContext, index: number): Promise<boolean> {
   // Past the grid's first page the cells are not on screen: treated as new (backed up again).
   if (index >= GRID_PAGE || !c.journal.entries.some((e) => e.type === 'kept')) return false;
-  const caption = String((await c.kit.run('draft-info', { index, thumbnail: false })).caption ?? '');
-  return storedCaptions(c.journal).has(caption);
+  try {
+    const caption = String((await c.kit.run('draft-info', { index, thumbnail: false })).caption ?? '');
+    return storedCaptions(c.journal).has(caption);
+  } catch (err) {
+    // A caption that cannot be read: back the draft up (a second copy beats a missed draft).
+    rethrowInterrupt(err, c.signal);
+    return false;
+  }
 }

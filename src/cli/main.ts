@@ -21,6 +21,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   backup: async () => (await import('./commands/backup.js')).registerBackup,
   verify: async () => (await import('./commands/backup.js')).registerBackup,
   restore: async () => (await import('./commands/restore.js')).registerRestore,
+  drafts: async () => (await import('./commands/drafts.js')).registerDrafts,
   inspect: async () => (await import('./commands/inspect.js')).registerInspect,
   'check-ui': async () => (await import('./commands/check-ui.js')).registerCheckUi,
   schedule: async () => (await import('./commands/schedule.js')).registerSchedule,

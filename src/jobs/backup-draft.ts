@@ -26,6 +26,8 @@ export interface DraftContext {
   cleanupDevice: boolean;
   /** After a verified backup, delete the private post from TikTok. */
   deletePrivatePost: boolean;
+  /** After a verified backup, put the video back as a draft (keep-draft.ts). */
+  keepDrafts?: boolean;
   /** Test hook: called at each crash point name ("intent", "posted", "located", "stored"). */
   crashPoint: (name: string) => void;
   signal: AbortSignal;

@@ -27,6 +27,8 @@ export interface BackupJobOptions extends JobOptions {
   dryRun?: boolean;
   cleanupDevice?: boolean;
   deletePrivatePost?: boolean;
+  /** After each verified backup, the video back as a new draft with its caption. */
+  keepDrafts?: boolean;
   /** Test hook (crash points). */
   crashPoint?: (name: string) => void;
   /** Told what the job changed on its own (e.g. permissions tightened to 0700). */
@@ -120,6 +122,7 @@ async function lockedBackup(
             runDir: s.runDir,
             cleanupDevice: !!o.cleanupDevice,
             deletePrivatePost: !!o.deletePrivatePost,
+            keepDrafts: !!o.keepDrafts,
             crashPoint: o.crashPoint ?? (() => {}),
             signal: o.signal,
           },

@@ -6,6 +6,7 @@
 import { rethrowInterrupt, toDraftvaultError } from '../errors.js';
 import { backupDraft, type DraftContext, resume } from './backup-draft.js';
 import type { DraftOutcome, JobReporter } from './events.js';
+import { isKeptDraft, keepDraft } from './keep-draft.js';
 
 /** Options of the batch. */
 export interface BackupOptions {
@@ -63,13 +64,19 @@ export async function runBackup(o: BackupOptions): Promise<BackupReport> {
       done += 1;
       continue;
     }
+    if (await isKeptDraft(ctx, passedOver)) {
+      // Already backed up (a kept draft, unchanged): the next draft is further down.
+      passedOver += 1;
+      continue;
+    }
     const before = new Set(ctx.journal.pending());
-    const out = await guarded(ctx, `draft ${passedOver + 1}`, () => backupDraft(ctx, passedOver));
+    let out = await guarded(ctx, `draft ${passedOver + 1}`, () => backupDraft(ctx, passedOver));
     const started = ctx.journal.pending().find((m) => !before.has(m));
     if (out.status === 'failed' && started) {
       // The report keeps the failed attempt, under the draft's own marker.
       finish(ctx.reporter, outcomes, { ...out, marker: started, status: 'retried' });
-      const again = await finishStarted(ctx, started, out);
+      let again = await finishStarted(ctx, started, out);
+      if (again.status === 'backed-up' && ctx.keepDrafts) again = await keepDraft(ctx, again);
       finish(ctx.reporter, outcomes, again);
       if (again.status === 'failed') break;
       if (again.status === 'backed-up') done += 1;
@@ -78,8 +85,10 @@ export async function runBackup(o: BackupOptions): Promise<BackupReport> {
         finish(ctx.reporter, outcomes, { ...out, status: 'failed' });
         passedOver += 1;
       }
+      if (again.kept) passedOver += 1;
       continue;
     }
+    if (out.status === 'backed-up' && ctx.keepDrafts) out = await keepDraft(ctx, out);
     if (out.status === 'failed') {
       const n = attempt();
       if (n < (o.attempts ?? 2)) {
@@ -92,6 +101,8 @@ export async function runBackup(o: BackupOptions): Promise<BackupReport> {
     if (out.status === 'backed-up') done += 1;
     // A skipped or failed draft stays in the list: the next one is further down.
     else if (out.status !== 'abandoned') passedOver += 1;
+    // A kept draft goes to the top of the grid: the drafts not yet looked at moved down by one.
+    if (out.kept) passedOver += 1;
   }
   // Anything the journal still has open is not backed up, whatever the attempts said: failed.
   for (const marker of ctx.journal.pending()) {

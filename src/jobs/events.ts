@@ -15,6 +15,8 @@ export interface DraftOutcome {
   sha256?: string;
   code?: string;
   reason?: string;
+  /** With --keep-drafts: whether the video went back as a draft. */
+  kept?: boolean;
 }
 
 /** The backup job's own events. */

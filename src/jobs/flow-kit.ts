@@ -25,6 +25,10 @@ export const JOB_FLOWS = [
   'find-draft',
   'delete-private-post',
   'restore',
+  'draft-info',
+  'select-drafts',
+  'pick-draft',
+  'delete-selected',
 ] as const;
 export type JobFlow = (typeof JOB_FLOWS)[number];
 

@@ -40,6 +40,17 @@ const draftEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('intent-delete'), marker, what: z.enum(['gallery', 'post']) }),
   z.object({ type: z.literal('cleaned'), marker, what: z.enum(['gallery', 'post']) }),
   z.object({ type: z.literal('abandoned'), marker, reason: z.string() }),
+  // `drafts delete`: a draft about to be deleted from the phone, then gone (marker: its backup's,
+  // or `draft:<position>` for one never backed up, deleted with --force).
+  z.object({
+    type: z.literal('intent-delete-draft'),
+    marker,
+    caption: z.string(),
+    position: z.number().int(),
+  }),
+  z.object({ type: z.literal('deleted-draft'), marker }),
+  // `backup --keep-drafts`: the verified video is a draft again (caption as posted).
+  z.object({ type: z.literal('kept'), marker }),
   z.object({ type: z.literal('failed'), ...reasoned }),
   z.object({ type: z.literal('skipped'), ...reasoned }),
 ]);
@@ -56,7 +67,18 @@ export type JournalEntry = DraftEvent & { at: string; run: string };
  * clean-up ('intent-delete' without 'cleaned') comes after 'recorded': the video is verified on
  * this computer, so at worst a copy stays on the phone; it must not count as pending.
  */
-const DONE = new Set(['recorded', 'intent-delete', 'cleaned', 'abandoned', 'failed', 'skipped']);
+const DONE = new Set([
+  'recorded',
+  'intent-delete',
+  'cleaned',
+  'abandoned',
+  'failed',
+  'skipped',
+  // Deleting a draft is nothing a backup resumes: the draft is either gone or still a draft.
+  'intent-delete-draft',
+  'deleted-draft',
+  'kept',
+]);
 
 /** The journal file of one backup folder. */
 export class Journal {

@@ -4,10 +4,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { DraftvaultError } from '../errors.js';
+import { captionFor } from './captions.js';
 import { loadJobFlows } from './flow-kit.js';
 import { inJobSession, type JobOptions } from './job-session.js';
 import { checkCapabilities } from './prepare.js';
-import { type RestoreOutcome, runRestore } from './restore.js';
+import { type RestoreFile, type RestoreOutcome, runRestore } from './restore.js';
 import { checkVideoFile } from './video-check.js';
 
 /** What the restore job needs. */
@@ -18,13 +19,13 @@ export interface RestoreJobOptions extends JobOptions {
 }
 
 /** Check and read one video before any session (E_USAGE names the file and the problem). */
-async function readVideo(path: string): Promise<{ path: string; bytes: Buffer }> {
+async function readVideo(path: string): Promise<RestoreFile> {
   const check = await checkVideoFile(path);
   if (!check.ok)
     throw new DraftvaultError('E_USAGE', `${path} is not a usable video: ${check.problem}`, {
       hint: 'restore MP4 files from a backup folder (`draftvault verify` checks them)',
     });
-  return { path, bytes: readFileSync(path) };
+  return { path, bytes: readFileSync(path), caption: captionFor(path, check.sha256) };
 }
 
 /** Run the restore job. */
@@ -36,7 +37,7 @@ export async function restoreJob(
     maxBytes: o.config.limits.yamlFileBytes,
     deviceRoots: o.config.deviceRoots,
   });
-  const files: { path: string; bytes: Buffer }[] = [];
+  const files: RestoreFile[] = [];
   for (const f of o.files) files.push(await readVideo(f));
   const { value, runDir } = await inJobSession({ ...o, capabilities }, 'restore', (s) =>
     runRestore(s.d, s.kit(flows), files, s.reporter, o.signal),

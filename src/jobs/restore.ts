@@ -16,14 +16,23 @@ export interface RestoreOutcome {
   remote?: string;
   draftsBefore?: number;
   draftsAfter?: number;
+  /** The caption put back (from the backup's manifest). */
+  caption?: string;
   reason?: string;
+}
+
+/** A video to restore, read and checked, with the caption to put back ('' for none). */
+export interface RestoreFile {
+  path: string;
+  bytes: Buffer;
+  caption: string;
 }
 
 /** Restore each video (already read and checked) as a new draft. */
 export async function runRestore(
   d: DeviceSession,
   kit: FlowKit,
-  files: { path: string; bytes: Buffer }[],
+  files: RestoreFile[],
   reporter: Reporter,
   signal: AbortSignal,
 ): Promise<RestoreOutcome[]> {
@@ -35,14 +44,21 @@ export async function runRestore(
       const before = await kit.countDrafts();
       reporter.emit({ type: 'log', message: `restoring ${f.path} (drafts now: ${before})` });
       await d.io.push(remote, f.bytes);
-      await kit.run('restore');
+      await kit.run('restore', { caption: f.caption });
       const after = await kit.countDrafts();
       if (after !== before + 1)
         throw new DraftvaultError(
           'E_STEP_FAILED',
           `the drafts count went from ${before} to ${after}, not up by one`,
         );
-      out.push({ file: f.path, ok: true, remote, draftsBefore: before, draftsAfter: after });
+      out.push({
+        file: f.path,
+        ok: true,
+        remote,
+        caption: f.caption,
+        draftsBefore: before,
+        draftsAfter: after,
+      });
     } catch (err) {
       const e = toDraftvaultError(rethrowInterrupt(err, signal), 'E_STEP_FAILED');
       await kit.recover();

@@ -197,6 +197,10 @@ export class GatedDevice implements Device {
     return Buffer.from(await this.s.takeScreenshot(), 'base64');
   }
 
+  async elementScreenshot(el: FoundElement): Promise<Buffer> {
+    return Buffer.from(await this.s.takeElementScreenshot(el.id), 'base64');
+  }
+
   pageSource(): Promise<string> {
     return this.s.getPageSource();
   }

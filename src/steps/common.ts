@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { duration, expression, template, versionRange } from '../core/fields.js';
 import { alternativeSchema } from '../core/selectors.js';
-import type { Point } from './types.js';
+import type { Point, StepContext } from './types.js';
 
 /** A selector name (`nav.profile`) or one inline alternative (`{ text: Post }`). */
 export const selectorRef = z.union([z.string().min(1), alternativeSchema]);
@@ -10,6 +10,17 @@ export const selectorRef = z.union([z.string().min(1), alternativeSchema]);
 /** `{ selector: ... }` with the scalar shorthand `- tap: nav.profile`. */
 export const selectorArgs = z.object({ selector: selectorRef }).strict();
 export const selectorShorthand = (s: unknown) => ({ selector: s });
+
+/** Which match of a selector (0 = first, -1 = last); may be an expression such as `${index}`. */
+export const nthArg = z
+  .union([z.number().int(), template])
+  .optional()
+  .describe('which match (0 = first, -1 = last); may be an expression');
+
+/** The match number an `nth` argument names (undefined: the selector's own choice). */
+export function nthOf(ctx: Pick<StepContext, 'value'>, nth: number | string | undefined): number | undefined {
+  return nth === undefined ? undefined : Number(typeof nth === 'string' ? ctx.value(nth) : nth);
+}
 
 /** A condition (`when`, `repeat.while`). */
 export const conditionSchema = z

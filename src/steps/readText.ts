@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { regex } from '../core/fields.js';
 import { DraftvaultError } from '../errors.js';
-import { selectorRef } from './common.js';
+import { nthArg, nthOf, selectorRef } from './common.js';
 import { defineStep } from './types.js';
 
 export const readText = defineStep({
@@ -19,6 +19,7 @@ export const readText = defineStep({
   args: z
     .object({
       selector: selectorRef,
+      nth: nthArg,
       into: z.string().regex(/^[A-Za-z_]\w*$/, 'a variable name'),
       regex: regex.optional(),
       group: z.number().int().min(0).default(1),
@@ -27,7 +28,7 @@ export const readText = defineStep({
     .strict(),
   selectors: (a) => [a.selector],
   async run(ctx, a) {
-    const el = await ctx.find(a.selector);
+    const el = await ctx.find(a.selector, undefined, nthOf(ctx, a.nth));
     const raw = a.attribute
       ? ((await ctx.device.attribute(el, a.attribute)) ?? '')
       : await ctx.device.text(el);

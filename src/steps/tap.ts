@@ -14,7 +14,7 @@
  */
 import { z } from 'zod';
 import { DraftvaultError } from '../errors.js';
-import { pointArg, resolvePoint, selectorRef, selectorShorthand, text } from './common.js';
+import { nthArg, nthOf, pointArg, resolvePoint, selectorRef, selectorShorthand } from './common.js';
 import { defineStep } from './types.js';
 
 export const tap = defineStep({
@@ -27,10 +27,7 @@ export const tap = defineStep({
       point: pointArg.optional(),
       until: selectorRef.optional().describe('what the tap should bring on screen'),
       attempts: z.number().int().min(1).max(5).default(3).describe('taps at most, when pop-ups absorb them'),
-      nth: z
-        .union([z.number().int(), text])
-        .optional()
-        .describe('which match to tap (0 = first, -1 = last); may be an expression'),
+      nth: nthArg,
     })
     .strict()
     .refine((a) => (a.selector === undefined) !== (a.point === undefined), {
@@ -45,9 +42,7 @@ export const tap = defineStep({
       const cleared = ctx.popupsCleared();
       if (a.point) await ctx.device.tapAt(resolvePoint(a.point, await ctx.device.windowSize()));
       else {
-        const nth =
-          a.nth === undefined ? undefined : Number(typeof a.nth === 'string' ? ctx.value(a.nth) : a.nth);
-        await ctx.device.tap(await ctx.find(a.selector!, undefined, nth));
+        await ctx.device.tap(await ctx.find(a.selector!, undefined, nthOf(ctx, a.nth)));
       }
       if (!a.until || (await ctx.isVisible(a.until, glance))) return;
       const lost =

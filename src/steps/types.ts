@@ -101,6 +101,8 @@ export interface Device {
   attribute(el: FoundElement, name: string): Promise<string | null>;
   windowSize(): Promise<{ width: number; height: number }>;
   screenshot(): Promise<Buffer>;
+  /** A PNG of one element (a thumbnail): WebDriver's element screenshot. */
+  elementScreenshot(el: FoundElement): Promise<Buffer>;
   /** The page source (UiAutomator2 or XCUITest XML). */
   pageSource(): Promise<string>;
   /** Copy bytes to a phone path (the device path policy applies). */

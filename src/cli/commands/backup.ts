@@ -30,6 +30,7 @@ interface BackupFlags {
   dryRun?: boolean;
   cleanupDevice?: boolean;
   deletePrivatePost?: boolean;
+  keepDrafts?: boolean;
   flows?: string;
   json?: boolean;
   demo?: boolean;
@@ -65,6 +66,7 @@ export function registerBackup(program: Command, ctx: CliContext): void {
     .option('--dry-run', 'walk to each draft’s post screen and back out; post nothing')
     .option('--cleanup-device', 'after a verified backup, delete the saved copy from the phone’s gallery')
     .option('--delete-private-post', 'after a verified backup, delete the private post from TikTok')
+    .option('--keep-drafts', 'after a verified backup, put the video back as a draft with its caption')
     .option('--flows <dir>', 'the flows folder (default: the shipped flows/tiktok)')
     .option('--json', 'print one JSON object with the result')
     .option('--caps <json>', 'extra capabilities as a JSON object (e.g. simulator faults)')
@@ -84,6 +86,7 @@ export function registerBackup(program: Command, ctx: CliContext): void {
         dryRun: f.dryRun,
         cleanupDevice: f.cleanupDevice,
         deletePrivatePost: f.deletePrivatePost,
+        keepDrafts: f.keepDrafts,
         crashPoint: crashHook(ctx.env),
       };
       if (targets.fleet) return runFleet(ctx, targets.devices, common, f, caps);
@@ -102,10 +105,11 @@ export function registerBackup(program: Command, ctx: CliContext): void {
       if (f.json)
         println(ctx.stdout, JSON.stringify({ ...report, folder, runDir, reportDir, preflight }, null, 2));
       else printSummary(ctx, report, folder, runDir);
-      if (report.failed > 0 || report.skipped > 0) {
+      const notKept = report.drafts.filter((d) => d.kept === false).length;
+      if (report.failed > 0 || report.skipped > 0 || notKept > 0) {
         throw new DraftvaultError(
           'E_JOB_INCOMPLETE',
-          `${report.failed} failed, ${report.skipped} skipped (not posted)`,
+          `${report.failed} failed, ${report.skipped} skipped (not posted)${notKept ? `, ${notKept} backed up but not kept as drafts` : ''}`,
           { hint: `see ${join(runDir, 'run.jsonl')}; run backup again to retry` },
         );
       }

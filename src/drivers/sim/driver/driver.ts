@@ -18,7 +18,7 @@ import { elementAttribute, iosAttribute } from './attributes.js';
 import { RealPhoneClock } from './cost-model.js';
 import { SimDevice } from './device.js';
 import { EXECUTE_METHODS, mobileCommands } from './mobile.js';
-import { screenshotPng } from './screenshot.js';
+import { elementPng, screenshotPng } from './screenshot.js';
 
 const ACTIVE = new Set<string>();
 /**
@@ -278,6 +278,9 @@ export class SimDriver extends BaseDriver<Constraints, StringRecord, StringRecor
   }
   async getScreenshot() {
     return screenshotPng(this.dev).toString('base64');
+  }
+  async getElementScreenshot(el: string) {
+    return elementPng(this.dev, this.dev.resolve(el).node.bounds).toString('base64');
   }
   async getWindowRect() {
     return { x: 0, y: 0, width: this.dev.profile.width, height: this.dev.profile.height };

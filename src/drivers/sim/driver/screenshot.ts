@@ -39,3 +39,17 @@ export function screenshotPng(device: SimDevice): Buffer {
   }
   return PNG.sync.write(png);
 }
+
+/** One element's part of the screen (`getElementScreenshot`), cut from the full screenshot. */
+export function elementPng(device: SimDevice, bounds: readonly number[]): Buffer {
+  const full = PNG.sync.read(screenshotPng(device));
+  const [l, t, r, b] = bounds.map((v) => Math.floor(v / SCALE));
+  const x = Math.max(0, Math.min(l!, full.width - 1));
+  const y = Math.max(0, Math.min(t!, full.height - 1));
+  const out = new PNG({
+    width: Math.max(1, Math.min(r!, full.width) - x),
+    height: Math.max(1, Math.min(b!, full.height) - y),
+  });
+  PNG.bitblt(full, out, x, y, out.width, out.height, 0, 0);
+  return PNG.sync.write(out);
+}

@@ -13,7 +13,15 @@ import { render, screenCtx } from '../screens/index.js';
 import { toAndroidXml, type XmlTree } from '../ui/android-xml.js';
 import { toIosXml } from '../ui/ios-xml.js';
 import { InvalidSelectorError, locate, locateIos } from '../ui/locate.js';
-import { type Action, center, finalize, hitTest, type PlacedNode, type UiNode } from '../ui/node.js';
+import {
+  type Action,
+  center,
+  contains,
+  finalize,
+  hitTest,
+  type PlacedNode,
+  type UiNode,
+} from '../ui/node.js';
 
 /** A rendered screen, cached until the state changes. */
 interface Frame {
@@ -137,10 +145,20 @@ export class SimDevice {
     this.tapAt(x, y);
   }
 
-  /** A swipe from (x1, y1) to (x2, y2): scrolls the drafts grid when it starts on it. */
-  swipe(_x1: number, y1: number, _x2: number, y2: number): void {
+  /** A swipe from (x1, y1) to (x2, y2): scrolls the drafts grid, or the share row sideways, when it starts on it. */
+  swipe(x1: number, y1: number, x2: number, y2: number): void {
     const s = top(this.state);
     const dy = y1 - y2;
+    const dx = x1 - x2;
+    const row = this.current().placed.find((p) => p.key === 'share.row');
+    if (row && contains(row.node.bounds, x1, y1) && Math.abs(dx) > 100) {
+      const w = row.node.bounds[2] - row.node.bounds[0];
+      this.act({
+        type: 'shareScroll',
+        items: Math.sign(dx) * Math.max(1, Math.round((Math.abs(dx) / w) * 4)),
+      });
+      return;
+    }
     if (s.name === 'drafts' && Math.abs(dy) > 100) {
       this.act({ type: 'draftsScroll', rows: Math.sign(dy) * Math.max(1, Math.round(Math.abs(dy) / 380)) });
     }

@@ -5,19 +5,21 @@
 import { getProfile } from '../model/profiles.js';
 import { type PhoneState, top } from '../model/state.js';
 import type { PhoneStore } from '../model/store.js';
-import { textsFor } from '../model/texts.js';
+import { phoneTexts } from '../model/texts.js';
 import type { UiNode } from '../ui/node.js';
 import { C, type ScreenCtx, scaleTree, statusBar, toast } from './build.js';
 import { uploadBadge } from './common.js';
 import { feedScreen, launcherScreen, splashScreen } from './feed.js';
+import { permissionWindow } from './permission.js';
 import { cameraScreen, pickerScreen, playerScreen } from './player.js';
 import { overlayNode, popupNodes } from './popups.js';
 import { editorScreen, moreOptionsScreen, postScreen, privacySheet } from './post.js';
 import { draftsScreen, profileScreen } from './profile.js';
+import { resumeBanner } from './resume.js';
 
 /** The context screens are built with. */
 export function screenCtx(state: PhoneState, store: PhoneStore, now: number): ScreenCtx {
-  return { state, profile: getProfile(state.profile), t: textsFor(state.locale), now, store };
+  return { state, profile: getProfile(state.profile), t: phoneTexts(state), now, store };
 }
 
 function appNodes(ctx: ScreenCtx): UiNode[] {
@@ -60,6 +62,7 @@ export function render(ctx: ScreenCtx): UiNode {
   const running = state.app.running && top(state).name !== 'launcher';
   const windows: UiNode[] = [];
   const app: UiNode[] = running ? appNodes(ctx) : launcherScreen();
+  if (running && state.app.resumeBanner) app.push(...resumeBanner(ctx));
   if (running && state.app.popup) app.push(...popupNodes(ctx, state.app.popup));
   if (running && state.app.overlay) app.push(overlayNode(ctx));
   // While the app starts there is no TikTok window at all (tt4314_fr_launch_black.xml).
@@ -80,6 +83,8 @@ export function render(ctx: ScreenCtx): UiNode {
     if (tst) windows.push(tst);
   }
   windows.push(statusBar(ctx));
+  // The system permission dialog: its own window, over everything (drawn last).
+  if (running && state.app.permissionAsk) windows.push(permissionWindow(ctx, state.app.permissionAsk.name));
   return scaleTree(
     { cls: 'hierarchy', pkg: '', bounds: [0, 0, 1080, 2400], key: 'hierarchy', children: windows },
     profile,

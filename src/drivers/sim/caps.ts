@@ -111,6 +111,13 @@ export const simCapsSchema = z
     simVariants: simVariantsInput.optional(),
     /** Runtime permissions (default: all granted, as on a phone TikTok already used; `ask` shows the dialogs). */
     simPermissions: simPermissionsSchema.optional(),
+    /**
+     * Start with UiAutomator2's `enableMultiWindows` setting on: id, accessibility id, class name,
+     * xpath and the page source see every window (the badge, toasts, the keyboard), as an
+     * all-window `uiautomator dump` does; `-android uiautomator` still sees the active one only.
+     * Off by default, as on a phone (ui/windows.ts). `updateSettings` changes it in a session.
+     */
+    simMultiWindows: z.boolean().default(false),
     /** Pop-ups shown one after another at the first launch of a new phone (the real app: notifications, contacts). */
     simLaunchPopups: z
       .array(

@@ -22,17 +22,22 @@ import {
   type PlacedNode,
   type UiNode,
 } from '../ui/node.js';
+import { searchedNodes } from '../ui/windows.js';
 
 /** A rendered screen, cached until the state changes. */
 interface Frame {
   root: UiNode;
   placed: PlacedNode[];
   xml?: XmlTree;
+  /** The window mode `xml` was built for. */
+  xmlMulti?: boolean;
 }
 
 /** The phone behind a session. */
 export class SimDevice {
   private frame: Frame | undefined;
+  /** UiAutomator2's `enableMultiWindows` setting (ui/windows.ts): off, as on a phone by default. */
+  multiWindows = false;
 
   constructor(
     readonly store: PhoneStore,
@@ -73,12 +78,20 @@ export class SimDevice {
     return this.frame;
   }
 
+  /** The page source (and what xpath searches): the windows UiAutomator2 would show. */
   xml(): XmlTree {
     const f = this.current();
-    f.xml ??=
-      this.state.platform === 'ios'
-        ? toIosXml(f.placed, 'TikTok')
-        : toAndroidXml(f.placed, this.profile.width, this.profile.height);
+    if (!f.xml || f.xmlMulti !== this.multiWindows) {
+      f.xmlMulti = this.multiWindows;
+      f.xml =
+        this.state.platform === 'ios'
+          ? toIosXml(f.placed, 'TikTok')
+          : toAndroidXml(
+              searchedNodes(f.placed, undefined, this.multiWindows),
+              this.profile.width,
+              this.profile.height,
+            );
+    }
     return f.xml;
   }
 
@@ -101,7 +114,8 @@ export class SimDevice {
   find(strategy: string, selector: string, contextId?: string): PlacedNode[] {
     const run = () => {
       const f = this.current();
-      let placed = f.placed;
+      let placed =
+        this.state.platform === 'ios' ? f.placed : searchedNodes(f.placed, strategy, this.multiWindows);
       if (contextId) {
         const ctx = this.resolve(contextId);
         placed = placed.filter((p) => p !== ctx && isDescendant(p, ctx));

@@ -40,9 +40,17 @@ export class SimDriver extends BaseDriver<Constraints, StringRecord, StringRecor
   constructor(opts = {} as ConstructorParameters<typeof BaseDriver>[0]) {
     super(opts);
     this.desiredCapConstraints = { platformName: { presence: true, isString: true } };
+    // UiAutomator2's settings and defaults; enableMultiWindows decides what lookups see (ui/windows.ts).
     this.settings = new DeviceSettings(
-      { waitForIdleTimeout: 10_000, waitForSelectorTimeout: 10_000, ignoreUnimportantViews: false },
-      async () => {},
+      {
+        waitForIdleTimeout: 10_000,
+        waitForSelectorTimeout: 10_000,
+        ignoreUnimportantViews: false,
+        enableMultiWindows: false,
+      },
+      async (name, value) => {
+        if (name === 'enableMultiWindows' && this.phone) this.phone.multiWindows = value === true;
+      },
     );
   }
 
@@ -96,6 +104,8 @@ export class SimDriver extends BaseDriver<Constraints, StringRecord, StringRecor
     this.simCaps = caps;
     this.clock = caps.simCostModel === 'real-phone' ? new RealPhoneClock() : undefined;
     this.phone = new SimDevice(store, state);
+    if (caps.simMultiWindows) await this.settings.update({ enableMultiWindows: true });
+    this.phone.multiWindows = this.settings.getSettings().enableMultiWindows === true;
     this.phone.save();
     ACTIVE.add(store.dir);
     return [

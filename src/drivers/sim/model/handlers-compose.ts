@@ -26,7 +26,9 @@ export const composeHandlers: Handlers = {
     if (state.app.compose) state.app.compose.title = String(a.text);
   },
   setCaption(state, a) {
-    if (state.app.compose) Object.assign(state.app.compose, { caption: String(a.text), keyboard: true });
+    // Setting the text does not open the keyboard: UiAutomator2's set-text is ACTION_SET_TEXT on
+    // the node, never a tap (tiktok-ui.md C.14, appium-uiautomator2-server SendKeysToElement.java).
+    if (state.app.compose) state.app.compose.caption = String(a.text);
   },
   openPrivacy(state) {
     push(state, { name: 'privacy' });

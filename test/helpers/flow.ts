@@ -38,7 +38,15 @@ export async function runSteps(
   sim: ReturnType<typeof useSimServer>,
   device: string,
   steps: string,
-  o: { caps?: Partial<SimCapsInput>; session?: Session; files?: Record<string, string | Buffer> } = {},
+  o: {
+    caps?: Partial<SimCapsInput>;
+    session?: Session;
+    files?: Record<string, string | Buffer>;
+    /** Another selector file instead of the shipped one (e.g. a naive one). */
+    selectors?: string;
+    /** The app's package (trill is `com.ss.android.ugc.trill`). */
+    appId?: string;
+  } = {},
 ): Promise<FlowRun> {
   const session = o.session ?? (await sim.open(device, { simReset: true, simDrafts: 3, ...o.caps }));
   await session.updateSettings({ waitForIdleTimeout: 100 });
@@ -48,14 +56,14 @@ export async function runSteps(
   const file = join(dir, 'flow.yaml');
   writeFileSync(
     file,
-    `name: steps\nselectors: [${SELECTORS}]\nsteps:\n${steps.replaceAll('${flows}', FLOWS)}\n`,
+    `name: steps\nselectors: [${o.selectors ?? SELECTORS}]\nsteps:\n${steps.replaceAll('${flows}', FLOWS)}\n`,
   );
   const reporter = new MemoryReporter();
   const result = await runFlow({
     session,
     project: loadProject(file),
-    facts: await deviceFacts(session, { kind: 'sim', id: device, platform: 'android' }, PKG),
-    appId: PKG,
+    facts: await deviceFacts(session, { kind: 'sim', id: device, platform: 'android' }, o.appId ?? PKG),
+    appId: o.appId ?? PKG,
     reporter,
     files: flowFiles({ readRoot: dir, writeRoot: runDir }),
     artifacts: folderArtifacts(runDir),

@@ -65,7 +65,8 @@ describe('launch sheets: the GDPR notice ("Got it", no id), Link email, security
         caps: caps as never,
         selectors: naive,
       });
-      expect(stuck.result.error?.code).toBe('E_ASSERTION_FAILED');
+      // The sheet is a window of its own: the bar is out of the tree (not found), or a tap on it is absorbed.
+      expect(stuck.result.error?.code).toMatch(/^E_(ELEMENT_NOT_FOUND|ASSERTION_FAILED)$/);
       // Its Got it sits where the Profile tab is, so the naive tap may clear it: then the security sheet holds.
       expect(['gdpr', 'security']).toContain((await simState(stuck.session)).app.popup);
       const ok = await runSteps(sim, `sheets-${locale}`, '  - runFlow: ${flows}/open-drafts.yaml', {

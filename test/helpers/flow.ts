@@ -5,7 +5,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { SimCapsInput } from 'draftvault-sim-driver/api';
+import { type SimCapsInput, type SimProfileId, simProfileInfo } from 'draftvault-sim-driver/api';
 import type { Session } from '../../src/appium/session.js';
 import { deviceFacts } from '../../src/drivers/facts.js';
 import { loadProject } from '../../src/flows/project.js';
@@ -59,10 +59,16 @@ export async function runSteps(
     `name: steps\nselectors: [${o.selectors ?? SELECTORS}]\nsteps:\n${steps.replaceAll('${flows}', FLOWS)}\n`,
   );
   const reporter = new MemoryReporter();
+  const facts = await deviceFacts(session, { kind: 'sim', id: device, platform: 'android' }, o.appId ?? PKG);
+  // The app version, as the jobs read it with `dumpsys package` (version overrides key on it).
+  const caps = session.capabilities as Record<string, unknown>;
+  const profile = caps.simProfile ?? caps['appium:simProfile'];
+  facts.appVersion ??=
+    typeof profile === 'string' ? simProfileInfo(profile as SimProfileId).versionName : undefined;
   const result = await runFlow({
     session,
     project: loadProject(file),
-    facts: await deviceFacts(session, { kind: 'sim', id: device, platform: 'android' }, o.appId ?? PKG),
+    facts,
     appId: o.appId ?? PKG,
     reporter,
     files: flowFiles({ readRoot: dir, writeRoot: runDir }),

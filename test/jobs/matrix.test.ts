@@ -88,7 +88,7 @@ describe('every profile × locale × platform backs up and restores 2 drafts', {
         failed: 0,
         skipped: 0,
       });
-      const files = b.report.drafts.map((d) => join(b.folder, d.file!));
+      const files = b.report.drafts.map((d) => d.file!);
       const r = await restoreJob({ ...options(device), files, flowsDir: join(ROOT, 'flows', 'tiktok') });
       expect(r.results.map((x) => [x.ok, x.reason])).toEqual([
         [true, undefined],

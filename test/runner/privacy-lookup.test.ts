@@ -16,7 +16,11 @@ const sim = useSimServer();
 const WORDS = {
   en: {
     post: 'Post',
-    options: { everyone: '{ desc: Everyone }', friends: '{ text: Friends }', only_you: 'privacy.onlyYou' },
+    options: {
+      everyone: '{ selector: { desc: Everyone } }',
+      friends: '{ selector: { text: Friends } }',
+      only_you: 'privacy.onlyYou',
+    },
     rows: {
       everyone: 'Everyone can view this post',
       friends: 'Friends can view this post',
@@ -26,8 +30,8 @@ const WORDS = {
   fr: {
     post: 'Publier',
     options: {
-      everyone: '{ desc: Tout le monde }',
-      friends: '{ text: Ami(e)s }',
+      everyone: '{ selector: { desc: Tout le monde } }',
+      friends: '{ selector: { text: Ami(e)s } }',
       only_you: 'privacy.onlyYou',
     },
     rows: {

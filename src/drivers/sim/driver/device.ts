@@ -12,8 +12,17 @@ import type { PhoneStore } from '../model/store.js';
 import { render, screenCtx } from '../screens/index.js';
 import { toAndroidXml, type XmlTree } from '../ui/android-xml.js';
 import { toIosXml } from '../ui/ios-xml.js';
+import { FLAVOURS, type RegexFlavour } from '../ui/java-regex.js';
 import { InvalidSelectorError, locate, locateIos } from '../ui/locate.js';
-import { type Action, center, finalize, hitTest, type PlacedNode, type UiNode } from '../ui/node.js';
+import {
+  type Action,
+  center,
+  contains,
+  finalize,
+  hitTest,
+  type PlacedNode,
+  type UiNode,
+} from '../ui/node.js';
 import { searchedNodes } from '../ui/windows.js';
 
 /** A rendered screen, cached until the state changes. */
@@ -30,6 +39,8 @@ export class SimDevice {
   private frame: Frame | undefined;
   /** UiAutomator2's `enableMultiWindows` setting (ui/windows.ts): off, as on a phone by default. */
   multiWindows = false;
+  /** How UiSelector regexes are read (caps `simRegex`; ui/java-regex.ts): strict desktop Java by default. */
+  regexFlavour: RegexFlavour = FLAVOURS.strict;
 
   constructor(
     readonly store: PhoneStore,
@@ -116,7 +127,14 @@ export class SimDevice {
         if (this.state.platform === 'ios') {
           return { nodes: locateIos(strategy, selector, placed, () => this.xml()), scrollIntoView: false };
         }
-        return locate(strategy, selector, placed, () => this.xml(), this.profile.packageName);
+        return locate(
+          strategy,
+          selector,
+          placed,
+          () => this.xml(),
+          this.profile.packageName,
+          this.regexFlavour,
+        );
       } catch (err) {
         if (err instanceof InvalidSelectorError) throw new errors.InvalidSelectorError(err.message);
         throw err;
@@ -151,10 +169,20 @@ export class SimDevice {
     this.tapAt(x, y);
   }
 
-  /** A swipe from (x1, y1) to (x2, y2): scrolls the drafts grid when it starts on it. */
-  swipe(_x1: number, y1: number, _x2: number, y2: number): void {
+  /** A swipe from (x1, y1) to (x2, y2): scrolls the drafts grid, or the share row sideways, when it starts on it. */
+  swipe(x1: number, y1: number, x2: number, y2: number): void {
     const s = top(this.state);
     const dy = y1 - y2;
+    const dx = x1 - x2;
+    const row = this.current().placed.find((p) => p.key === 'share.row');
+    if (row && contains(row.node.bounds, x1, y1) && Math.abs(dx) > 100) {
+      const w = row.node.bounds[2] - row.node.bounds[0];
+      this.act({
+        type: 'shareScroll',
+        items: Math.sign(dx) * Math.max(1, Math.round((Math.abs(dx) / w) * 4)),
+      });
+      return;
+    }
     if (s.name === 'drafts' && Math.abs(dy) > 100) {
       this.act({ type: 'draftsScroll', rows: Math.sign(dy) * Math.max(1, Math.round(Math.abs(dy) / 380)) });
     }

@@ -7,11 +7,15 @@ import { BaseDriver, DeviceSettings, errors } from '@appium/base-driver';
 import type { StringRecord } from '@appium/types';
 import { util } from 'appium/support.js';
 import { fromWireCaps, parseSimCaps, type SimCaps } from '../caps.js';
-import { createPhone } from '../model/create.js';
+import { createPhone, permissionsOf, upgradePhone } from '../model/create.js';
 import { crash } from '../model/navigation.js';
+import { getProfile } from '../model/profiles.js';
+import { startSessionApp } from '../model/session-start.js';
 import { type PhoneState, top } from '../model/state.js';
 import { PhonePathError, PhoneStore } from '../model/store.js';
+import { FLAVOURS } from '../ui/java-regex.js';
 import { ANDROID_STRATEGIES, IOS_STRATEGIES } from '../ui/locate.js';
+import { resolveVariants } from '../variants.js';
 import { parseActions } from './actions.js';
 import { appCommands } from './app-commands.js';
 import { elementAttribute, iosAttribute } from './attributes.js';
@@ -71,6 +75,9 @@ export class SimDriver extends BaseDriver<Constraints, StringRecord, StringRecor
       throw new errors.SessionNotCreatedError(`simulated phone "${caps.simDevice}" is already in a session`);
     }
     const store = PhoneStore.of(home, caps.simDevice);
+    const fresh = resolveVariants(caps.simProfile, caps.simVariants);
+    if (!fresh.ok && (caps.simReset || !store.exists()))
+      throw new errors.SessionNotCreatedError(`invalid simulator capabilities: ${fresh.problems.join('; ')}`);
     let state: PhoneState;
     try {
       state = caps.simReset || !store.exists() ? await createPhone(store, caps) : store.load();
@@ -86,14 +93,26 @@ export class SimDriver extends BaseDriver<Constraints, StringRecord, StringRecor
       );
     }
     this.locatorStrategies = [...(platform === 'ios' ? IOS_STRATEGIES : ANDROID_STRATEGIES)];
+    upgradePhone(state);
     if ('simFaults' in plain) state.faults = { ...caps.simFaults };
+    if (caps.simVariants) {
+      const v = resolveVariants(state.profile, { ...state.variants, ...caps.simVariants });
+      if (!v.ok)
+        throw new errors.SessionNotCreatedError(`invalid simulator capabilities: ${v.problems.join('; ')}`);
+      state.variants = v.variants;
+    }
+    if (caps.simPermissions) state.permissions = permissionsOf(caps.simPermissions, state.permissions);
     if ('simTimeScale' in plain || caps.simReset) state.timeScale = caps.simTimeScale;
+    const appProblem = startSessionApp(state, getProfile(state.profile).packageName, plain, Date.now());
+    if (appProblem)
+      throw new errors.SessionNotCreatedError(`simulated phone "${caps.simDevice}": ${appProblem}`);
     const [sessionId, sessionCaps] = await super.createSession(...(args as [never]));
     this.simCaps = caps;
     this.clock = caps.simCostModel === 'real-phone' ? new RealPhoneClock() : undefined;
     this.phone = new SimDevice(store, state);
     if (caps.simMultiWindows) await this.settings.update({ enableMultiWindows: true });
     this.phone.multiWindows = this.settings.getSettings().enableMultiWindows === true;
+    this.phone.regexFlavour = FLAVOURS[caps.simRegex];
     this.phone.save();
     ACTIVE.add(store.dir);
     return [

@@ -5,20 +5,22 @@
 import { getProfile } from '../model/profiles.js';
 import { type PhoneState, type PopupKind, top } from '../model/state.js';
 import type { PhoneStore } from '../model/store.js';
-import { textsFor } from '../model/texts.js';
+import { phoneTexts } from '../model/texts.js';
 import type { UiNode } from '../ui/node.js';
 import { C, type ScreenCtx, scaleTree, statusBar, toast } from './build.js';
 import { uploadBadge } from './common.js';
 import { feedScreen, launcherScreen, splashScreen } from './feed.js';
 import { keyboardWindow } from './keyboard.js';
+import { permissionWindow } from './permission.js';
 import { cameraScreen, pickerScreen, playerScreen } from './player.js';
 import { overlayNode, popupNodes } from './popups.js';
 import { editorScreen, moreOptionsScreen, postScreen, privacySheet } from './post.js';
 import { draftsScreen, profileScreen } from './profile.js';
+import { resumeBanner } from './resume.js';
 
 /** The context screens are built with. */
 export function screenCtx(state: PhoneState, store: PhoneStore, now: number): ScreenCtx {
-  return { state, profile: getProfile(state.profile), t: textsFor(state.locale), now, store };
+  return { state, profile: getProfile(state.profile), t: phoneTexts(state), now, store };
 }
 
 function appNodes(ctx: ScreenCtx): UiNode[] {
@@ -93,8 +95,12 @@ export function render(ctx: ScreenCtx): UiNode {
     const kb = keyboardWindow(ctx);
     if (kb) windows.push(kb);
   }
-  if (popup) windows.push(popupWindow(ctx, popup));
+  // The system permission dialog: its own window, over everything, with the focus (C.1).
+  const ask = running && !starting ? state.app.permissionAsk : undefined;
+  if (ask) windows.push({ ...permissionWindow(ctx, ask.name), window: { kind: 'popup', active: true } });
+  if (popup) windows.push({ ...popupWindow(ctx, popup), window: { kind: 'popup', active: !ask } });
   const app: UiNode[] = running ? appNodes(ctx) : launcherScreen();
+  if (running && state.app.resumeBanner) app.push(...resumeBanner(ctx));
   if (running && state.app.overlay) app.push(overlayNode(ctx));
   if (!starting)
     windows.push({
@@ -103,7 +109,7 @@ export function render(ctx: ScreenCtx): UiNode {
       id: running ? 'android:id/content' : undefined,
       bounds: [0, 0, 1080, 2400],
       key: 'window.app',
-      window: { kind: running ? 'app' : 'launcher', active: !popup, covered: !!popup },
+      window: { kind: running ? 'app' : 'launcher', active: !popup && !ask, covered: !!popup || !!ask },
       children: app,
     });
   return scaleTree(

@@ -107,10 +107,6 @@ export const simCapsSchema = z
     /** Scale of upload/save durations: 0 = instant, 1 = realistic (seconds). */
     simTimeScale: z.number().min(0).max(100).default(0),
     simFaults: simFaultsSchema.default(simFaultsSchema.parse({})),
-    /** Build variants (variants.ts); each defaults to the profile's own. */
-    simVariants: simVariantsInput.optional(),
-    /** Runtime permissions (default: all granted, as on a phone TikTok already used; `ask` shows the dialogs). */
-    simPermissions: simPermissionsSchema.optional(),
     /**
      * Start with UiAutomator2's `enableMultiWindows` setting on: id, accessibility id, class name,
      * xpath and the page source see every window (the badge, toasts, the keyboard), as an
@@ -118,6 +114,16 @@ export const simCapsSchema = z
      * Off by default, as on a phone (ui/windows.ts). `updateSettings` changes it in a session.
      */
     simMultiWindows: z.boolean().default(false),
+    /**
+     * How UiSelector `*Matches` regexes are read (ui/java-regex.ts): `strict` desktop Java (no
+     * DOTALL, ASCII \s: tiktok-ui.md C.14), the default; `device` the server's as read from its
+     * bytecode (DOTALL on text and description, Unicode \s). Sources disagree: run flows on both.
+     */
+    simRegex: z.enum(['strict', 'device']).default('strict'),
+    /** Build variants (variants.ts); each defaults to the profile's own. */
+    simVariants: simVariantsInput.optional(),
+    /** Runtime permissions (default: all granted, as on a phone TikTok already used; `ask` shows the dialogs). */
+    simPermissions: simPermissionsSchema.optional(),
     /** Pop-ups shown one after another at the first launch of a new phone (the real app: notifications, contacts). */
     simLaunchPopups: z
       .array(

@@ -12,6 +12,7 @@ import type { PhoneStore } from '../model/store.js';
 import { render, screenCtx } from '../screens/index.js';
 import { toAndroidXml, type XmlTree } from '../ui/android-xml.js';
 import { toIosXml } from '../ui/ios-xml.js';
+import { FLAVOURS, type RegexFlavour } from '../ui/java-regex.js';
 import { InvalidSelectorError, locate, locateIos } from '../ui/locate.js';
 import {
   type Action,
@@ -38,6 +39,8 @@ export class SimDevice {
   private frame: Frame | undefined;
   /** UiAutomator2's `enableMultiWindows` setting (ui/windows.ts): off, as on a phone by default. */
   multiWindows = false;
+  /** How UiSelector regexes are read (caps `simRegex`; ui/java-regex.ts): strict desktop Java by default. */
+  regexFlavour: RegexFlavour = FLAVOURS.strict;
 
   constructor(
     readonly store: PhoneStore,
@@ -124,7 +127,14 @@ export class SimDevice {
         if (this.state.platform === 'ios') {
           return { nodes: locateIos(strategy, selector, placed, () => this.xml()), scrollIntoView: false };
         }
-        return locate(strategy, selector, placed, () => this.xml(), this.profile.packageName);
+        return locate(
+          strategy,
+          selector,
+          placed,
+          () => this.xml(),
+          this.profile.packageName,
+          this.regexFlavour,
+        );
       } catch (err) {
         if (err instanceof InvalidSelectorError) throw new errors.InvalidSelectorError(err.message);
         throw err;

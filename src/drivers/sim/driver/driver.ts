@@ -9,8 +9,11 @@ import { util } from 'appium/support.js';
 import { fromWireCaps, parseSimCaps, type SimCaps } from '../caps.js';
 import { createPhone, permissionsOf, upgradePhone } from '../model/create.js';
 import { crash } from '../model/navigation.js';
+import { getProfile } from '../model/profiles.js';
+import { startSessionApp } from '../model/session-start.js';
 import { type PhoneState, top } from '../model/state.js';
 import { PhonePathError, PhoneStore } from '../model/store.js';
+import { FLAVOURS } from '../ui/java-regex.js';
 import { ANDROID_STRATEGIES, IOS_STRATEGIES } from '../ui/locate.js';
 import { resolveVariants } from '../variants.js';
 import { parseActions } from './actions.js';
@@ -100,12 +103,16 @@ export class SimDriver extends BaseDriver<Constraints, StringRecord, StringRecor
     }
     if (caps.simPermissions) state.permissions = permissionsOf(caps.simPermissions, state.permissions);
     if ('simTimeScale' in plain || caps.simReset) state.timeScale = caps.simTimeScale;
+    const appProblem = startSessionApp(state, getProfile(state.profile).packageName, plain, Date.now());
+    if (appProblem)
+      throw new errors.SessionNotCreatedError(`simulated phone "${caps.simDevice}": ${appProblem}`);
     const [sessionId, sessionCaps] = await super.createSession(...(args as [never]));
     this.simCaps = caps;
     this.clock = caps.simCostModel === 'real-phone' ? new RealPhoneClock() : undefined;
     this.phone = new SimDevice(store, state);
     if (caps.simMultiWindows) await this.settings.update({ enableMultiWindows: true });
     this.phone.multiWindows = this.settings.getSettings().enableMultiWindows === true;
+    this.phone.regexFlavour = FLAVOURS[caps.simRegex];
     this.phone.save();
     ACTIVE.add(store.dir);
     return [

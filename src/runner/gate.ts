@@ -125,8 +125,8 @@ export class ActionGate {
     return [...ids];
   }
 
-  /** The publish controls on screen (every lookup error refuses). */
-  private publishIds(): Promise<string[]> {
+  /** The element ids of the publish controls on screen (a lookup error throws: callers refuse). */
+  publishIds(): Promise<string[]> {
     return this.all(gateLookups(this.r.platform).publish);
   }
 

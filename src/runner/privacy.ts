@@ -47,9 +47,11 @@ export const PUBLISH_PATTERN = `${SP}*(?:${PUBLISH_LABELS.map(words).join('|')})
 /**
  * The privacy row of the post screen, whatever it says: "Everyone can view this post",
  * "Only you can view this post", "Tout le monde peut voir cette publication", "Seulement toi
- * peux voir cette publication"... (and the older "can watch this video").
+ * peux voir cette publication"... (and the older "can watch this video"). zh-CN: the row holds
+ * "只有你自己" once Only me is chosen (tiktok-ui.md C.6, repo B); its other wordings are unknown, so
+ * a zh-CN row that is not private is not found and the gate refuses (fail closed).
  */
-export const ROW_PATTERN = `.*(?:${words('can view')}|${words('can watch')}|${SP}(?:peut|peux|peuvent|pouvez)${SP}+voir${SP}).*`;
+export const ROW_PATTERN = `.*(?:${words('can view')}|${words('can watch')}|${SP}(?:peut|peux|peuvent|pouvez)${SP}+voir${SP}|只有你自己).*`;
 
 /** Evidence on screen that the post would be public (e.g. "Publish video publicly" dialogs). */
 export const PUBLIC_PATTERN = `.*(?:publicly|publiquement|en${SP}+public|públicamente|öffentlich).*`;
@@ -59,6 +61,7 @@ const PRIVATE: RegExp[] = [
   /^(only you|only me) can (view|watch) this (post|video)\b/iu,
   /^(seulement toi|toi seule?|uniquement toi|moi uniquement) (peux|peut) voir (cette|ta) (publication|vidéo)\b/iu,
   /^(private|privé|privée)$/iu,
+  /^只有你自己/u,
 ];
 
 /** Normalise what the phone returned: no-break spaces and curly apostrophes become plain ones. */

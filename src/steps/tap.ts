@@ -3,13 +3,17 @@
  * the element the tap should bring; when it does not come, tap again (at most `attempts` times)
  * only if there is evidence the tap was lost: a pop-up watcher cleared something meanwhile, or
  * the tapped element is still on screen (the tap changed nothing, e.g. it landed on a pop-up's
- * button). Otherwise it fails. Every tap passes the action gate.
+ * button). Otherwise it fails. `onLost: back` presses Back before tapping again when nothing on
+ * screen explains the lost tap (no pop-up was cleared): an overlay absent from the tree absorbed
+ * it, like "Continue editing this post?" on 44.3.3, whose only way out from the tree is Back
+ * (../shared/tiktok-ui.md §0.6). Every tap passes the action gate.
  * @example
  * ```yaml
  * - tap: nav.profile
  * - tap: { selector: editor.next, until: post.privacyRow }
  * - tap: { selector: { text: Post }, timeout: 10s, label: post it }
  * - tap: { point: "50%,92%" }
+ * - tap: { selector: nav.profile, until: profile.privateTab, onLost: back }
  * ```
  */
 import { z } from 'zod';
@@ -27,6 +31,10 @@ export const tap = defineStep({
       point: pointArg.optional(),
       until: selectorRef.optional().describe('what the tap should bring on screen'),
       attempts: z.number().int().min(1).max(5).default(3).describe('taps at most, when pop-ups absorb them'),
+      onLost: z
+        .enum(['retry', 'back'])
+        .default('retry')
+        .describe('back: press Back before tapping again when no pop-up explains the lost tap'),
       nth: nthArg,
     })
     .strict()
@@ -47,7 +55,10 @@ export const tap = defineStep({
       if (!a.until || (await ctx.isVisible(a.until, glance))) return;
       const lost =
         ctx.popupsCleared() !== cleared || (a.selector !== undefined && (await ctx.isVisible(a.selector, 0)));
-      if (lost && i < a.attempts) continue;
+      if (lost && i < a.attempts) {
+        if (a.onLost === 'back' && ctx.popupsCleared() === cleared) await ctx.device.back();
+        continue;
+      }
       if (!lost && (await ctx.isVisible(a.until, ctx.timeoutMs - glance))) return;
       const until = typeof a.until === 'string' ? a.until : 'the expected element';
       const tapped = typeof a.selector === 'string' ? a.selector : 'the tapped element';

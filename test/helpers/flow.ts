@@ -5,7 +5,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { SimCapsInput } from 'draftvault-sim-driver/api';
+import { type SimCapsInput, type SimProfileId, simProfileInfo } from 'draftvault-sim-driver/api';
 import type { Session } from '../../src/appium/session.js';
 import { deviceFacts } from '../../src/drivers/facts.js';
 import { loadProject } from '../../src/flows/project.js';
@@ -44,6 +44,10 @@ export async function runSteps(
     files?: Record<string, string | Buffer>;
     /** Name the shipped screens file (for checkScreen). */
     screens?: boolean;
+    /** Another selector file instead of the shipped one (e.g. a naive one). */
+    selectors?: string;
+    /** The app's package (trill is `com.ss.android.ugc.trill`). */
+    appId?: string;
   } = {},
 ): Promise<FlowRun> {
   const session = o.session ?? (await sim.open(device, { simReset: true, simDrafts: 3, ...o.caps }));
@@ -54,14 +58,20 @@ export async function runSteps(
   const file = join(dir, 'flow.yaml');
   writeFileSync(
     file,
-    `name: steps\nselectors: [${SELECTORS}]\n${o.screens ? `screens: ${join(FLOWS, 'screens.yaml')}\n` : ''}steps:\n${steps.replaceAll('${flows}', FLOWS)}\n`,
+    `name: steps\nselectors: [${o.selectors ?? SELECTORS}]\n${o.screens ? `screens: ${join(FLOWS, 'screens.yaml')}\n` : ''}steps:\n${steps.replaceAll('${flows}', FLOWS)}\n`,
   );
   const reporter = new MemoryReporter();
+  const facts = await deviceFacts(session, { kind: 'sim', id: device, platform: 'android' }, o.appId ?? PKG);
+  // The app version, as the jobs read it with `dumpsys package` (version overrides key on it).
+  const caps = session.capabilities as Record<string, unknown>;
+  const profile = caps.simProfile ?? caps['appium:simProfile'];
+  facts.appVersion ??=
+    typeof profile === 'string' ? simProfileInfo(profile as SimProfileId).versionName : undefined;
   const result = await runFlow({
     session,
     project: loadProject(file),
-    facts: await deviceFacts(session, { kind: 'sim', id: device, platform: 'android' }, PKG),
-    appId: PKG,
+    facts,
+    appId: o.appId ?? PKG,
     reporter,
     files: flowFiles({ readRoot: dir, writeRoot: runDir }),
     artifacts: folderArtifacts(runDir),

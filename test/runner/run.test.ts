@@ -99,6 +99,49 @@ describe('flow runner on the simulated phone', () => {
     expect((await simState(session)).posts[0]!.privacy).toBe('only_you');
   });
 
+  it('typing opens no keyboard: a plain Back after it leaves the post screen; mark-caption stays', async () => {
+    // tiktok-ui.md C.14: UiAutomator2's set-text is ACTION_SET_TEXT, no tap, so no keyboard.
+    const naive = await runOnSim('r-kb-naive', 'caption-naive.yaml', { simDrafts: 1 }, { back: 'naive' });
+    expect(naive.result.ok).toBe(false);
+    expect(naive.result.error?.message).toMatch(/expected it to be visible/);
+    expect((await simState(naive.session)).app.stack.at(-1)?.name).toBe('editor');
+    const shipped = await runOnSim(
+      'r-kb-shipped',
+      'caption-naive.yaml',
+      { simDrafts: 1 },
+      { back: 'shipped' },
+    );
+    expect(shipped.result.error?.message).toBeUndefined();
+    const st = await simState(shipped.session);
+    expect(st.app.stack.at(-1)?.name).toBe('post');
+    expect(st.app.compose?.caption).toMatch(/#dvshipped$/);
+  });
+
+  it('a launch pop-up is its own window: the naive launch restarts TikTok, the shipped one clears it', async () => {
+    // tiktok-ui.md C.1: with a pop-up up, the bottom bar is absent from the tree.
+    const caps: Partial<SimCapsInput> = { simDrafts: 1, simLaunchPopups: ['notif', 'contacts'] };
+    const naive = await runOnSim('r-launch-naive', 'launch-naive.yaml', caps);
+    expect(naive.result.error?.message).toBeUndefined();
+    expect((await simState(naive.session)).counters.launches).toBe(2);
+    const shipped = await runOnSim('r-launch-shipped', '../../../flows/tiktok/launch.yaml', caps);
+    expect(shipped.result.error?.message).toBeUndefined();
+    const st = await simState(shipped.session);
+    expect(st.counters.launches).toBe(1);
+    expect(st.app.popup).toBeUndefined();
+    expect(st.app.pendingPopups).toEqual([]);
+  });
+
+  it('the upload badge is a window UiSelector does not search: a wait on it returns mid-upload; wait-upload waits', async () => {
+    // tiktok-ui.md C.8: the 46.6.3 badge is its own window; the own profile's tile shows the %.
+    const caps = { simDrafts: 1, simTimeScale: 1, simFaults: { slowUploadFactor: 1 } };
+    const naive = await runOnSim('r-up-naive', 'post-then-wait.yaml', caps, { wait: 'naive' });
+    expect(naive.result.error?.message).toBeUndefined();
+    expect((await simState(naive.session)).posts[0]?.status).toBe('uploading');
+    const shipped = await runOnSim('r-up-shipped', 'post-then-wait.yaml', caps, { wait: 'shipped' });
+    expect(shipped.result.error?.message).toBeUndefined();
+    expect((await simState(shipped.session)).posts[0]?.status).toBe('posted');
+  });
+
   it('alternatives fall through; optional steps do not fail the flow; failures say what was tried and leave artifacts', async () => {
     const { result, reporter, dir } = await runOnSim('r-fall', 'fallback.yaml', { simDrafts: 2 });
     const finished = reporter.of('stepFinished');

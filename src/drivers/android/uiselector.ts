@@ -8,23 +8,19 @@
  * Regex flavour: the server compiles text/description patterns with DOTALL and Android's ICU
  * regex treats `\s` as Unicode (no-break spaces included); tiktok-ui.md Appendix C says desktop
  * Java semantics (no DOTALL, ASCII `\s`). Sources disagree, so both are available: a selector
- * is only trusted when it gives the same answer under both.
+ * is only trusted when it gives the same answer under both. The translation itself is the
+ * simulator's (draftvault-sim-driver/api `javaRegex`), so the phone we test on and this checker
+ * read a pattern the same way.
  */
+import {
+  FLAVOURS,
+  JavaRegexError,
+  type RegexFlavour,
+  javaRegex as simJavaRegex,
+} from 'draftvault-sim-driver/api';
 import type { HNode } from './hierarchy.js';
 
-/** Which regex semantics to apply. */
-export interface RegexFlavour {
-  /** `.` matches line breaks in text/description patterns. */
-  dotAll: boolean;
-  /** `\s` matches Unicode spaces (U+00A0, U+202F...). */
-  unicodeSpace: boolean;
-}
-
-/** The phone's flavour (server bytecode) and the stricter one (Appendix C). */
-export const FLAVOURS: Record<'device' | 'strict', RegexFlavour> = {
-  device: { dotAll: true, unicodeSpace: true },
-  strict: { dotAll: false, unicodeSpace: false },
-};
+export { FLAVOURS, type RegexFlavour };
 
 /** A selector the checker cannot evaluate (the phone may still accept it). */
 export class UiSelectorSyntaxError extends Error {}
@@ -39,43 +35,13 @@ interface Statement {
   instance?: number;
 }
 
-const ASCII_SPACE = '\\t\\n\\x0B\\f\\r ';
-
-/** A Java pattern as a JavaScript RegExp, anchored (Java's `matches()`). */
+/** A Java pattern as a JavaScript RegExp: the simulator's translation (one implementation). */
 export function javaRegex(src: string, f: RegexFlavour, textual: boolean): RegExp {
-  let flags = textual && f.dotAll ? 's' : '';
-  let body = src;
-  const inline = /^\(\?([imsux]+)\)/.exec(body);
-  if (inline) {
-    body = body.slice(inline[0].length);
-    for (const c of inline[1]!) if ((c === 'i' || c === 's' || c === 'm') && !flags.includes(c)) flags += c;
-  }
-  if (/\(\?>|[*+?}]\+/.test(body))
-    throw new UiSelectorSyntaxError(`regex feature not supported here: ${src}`);
-  if (!f.unicodeSpace) {
-    // JavaScript's \s matches no-break spaces; desktop Java's does not.
-    let out = '';
-    let inClass = false;
-    for (let i = 0; i < body.length; i++) {
-      const c = body[i]!;
-      if (c === '\\' && i + 1 < body.length) {
-        const e = body[i + 1]!;
-        if (e === 's') out += inClass ? ASCII_SPACE : `[${ASCII_SPACE}]`;
-        else if (e === 'S' && !inClass) out += `[^${ASCII_SPACE}]`;
-        else out += c + e;
-        i += 1;
-        continue;
-      }
-      if (c === '[') inClass = true;
-      else if (c === ']') inClass = false;
-      out += c;
-    }
-    body = out;
-  }
   try {
-    return new RegExp(`^(?:${body})$`, flags);
+    return simJavaRegex(src, f, textual);
   } catch (err) {
-    throw new UiSelectorSyntaxError(`bad regex ${src}: ${(err as Error).message}`);
+    if (err instanceof JavaRegexError) throw new UiSelectorSyntaxError(err.message);
+    throw err;
   }
 }
 

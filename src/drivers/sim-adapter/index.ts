@@ -41,7 +41,14 @@ export const simAdapter: DeviceAdapter = {
   insecureFeatures: ['draftvaultsim:adb_shell'],
   appiumDriver: APPIUM_DRIVERS.sim.name,
   capabilities(device, extra = {}) {
-    return { ...simCapabilities(device), ...extra };
+    // As on a phone: a session without noReset: true would clear TikTok's data, drafts included
+    // (the simulator honours it like UiAutomator2 does, src/drivers/sim/model/session-start.ts).
+    return {
+      ...simCapabilities(device),
+      'appium:noReset': true,
+      'appium:dontStopAppOnReset': true,
+      ...extra,
+    };
   },
   // The simulated phone checks systemPort like UiAutomator2 (busy in another session: refused).
   sessionPorts: androidSessionPorts,

@@ -59,6 +59,7 @@ export {
   SimPhoneError,
   type SimPhoneErrorCode,
 } from './phones.js';
+export { FLAVOURS, JavaRegexError, javaRegex, type RegexFlavour } from './ui/java-regex.js';
 
 /** The facts of one TikTok build the simulator plays (without its resource-id table). */
 export type SimProfileInfo = Omit<AppProfile, 'seen'>;

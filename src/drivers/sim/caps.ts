@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { problemsOf } from './problems.js';
+import { simVariantsInput } from './variants.js';
 
 /** TikTok builds the simulator can play (ids and layout per version; see model/profiles.ts). */
 export const SIM_PROFILES = [
@@ -82,6 +83,26 @@ export const simFaultsSchema = z
 /** Faults with their defaults applied. */
 export type SimFaults = z.infer<typeof simFaultsSchema>;
 
+/** An Android runtime permission: not asked yet, granted, denied (media also: limited to picked items). */
+const permission = z.enum(['ask', 'granted', 'denied']);
+
+/**
+ * TikTok's runtime permissions on the phone (tiktok-ui.md C.1, §1.2). `ask`: the system dialog
+ * comes up when the app needs it (camera and microphone at the camera, photos and videos at the
+ * gallery, notifications at launch). A denied media permission leaves the gallery empty.
+ */
+export const simPermissionsSchema = z
+  .object({
+    camera: permission,
+    microphone: permission,
+    media: z.enum(['ask', 'granted', 'limited', 'denied']),
+    notifications: permission,
+  })
+  .partial()
+  .strict();
+/** Permissions as a client sends them (any subset). */
+export type SimPermissionsInput = z.infer<typeof simPermissionsSchema>;
+
 /** The simulator's own capabilities (without the `appium:` prefix). */
 export const simCapsSchema = z
   .object({
@@ -119,9 +140,28 @@ export const simCapsSchema = z
     /** Scale of upload/save durations: 0 = instant, 1 = realistic (seconds). */
     simTimeScale: z.number().min(0).max(100).default(0),
     simFaults: simFaultsSchema.default(simFaultsSchema.parse({})),
+    /**
+     * Start with UiAutomator2's `enableMultiWindows` setting on: id, accessibility id, class name,
+     * xpath and the page source see every window (the badge, toasts, the keyboard), as an
+     * all-window `uiautomator dump` does; `-android uiautomator` still sees the active one only.
+     * Off by default, as on a phone (ui/windows.ts). `updateSettings` changes it in a session.
+     */
+    simMultiWindows: z.boolean().default(false),
+    /**
+     * How UiSelector `*Matches` regexes are read (ui/java-regex.ts): `strict` desktop Java (no
+     * DOTALL, ASCII \s: tiktok-ui.md C.14), the default; `device` the server's as read from its
+     * bytecode (DOTALL on text and description, Unicode \s). Sources disagree: run flows on both.
+     */
+    simRegex: z.enum(['strict', 'device']).default('strict'),
+    /** Build variants (variants.ts); each defaults to the profile's own. */
+    simVariants: simVariantsInput.optional(),
+    /** Runtime permissions (default: all granted, as on a phone TikTok already used; `ask` shows the dialogs). */
+    simPermissions: simPermissionsSchema.optional(),
     /** Pop-ups shown one after another at the first launch of a new phone (the real app: notifications, contacts). */
     simLaunchPopups: z
-      .array(z.enum(['notif', 'contacts', 'collections', 'follow', 'update']))
+      .array(
+        z.enum(['notif', 'contacts', 'collections', 'follow', 'update', 'gdpr', 'linkEmail', 'security']),
+      )
       .default(['notif', 'contacts']),
   })
   .passthrough();

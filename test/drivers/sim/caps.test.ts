@@ -1,7 +1,8 @@
 /** Bad simulator capabilities fail session creation with a message that names the capability. */
 import { describe, expect, it } from 'vitest';
+import { simAdapter } from '../../../src/drivers/sim-adapter/index.js';
 import { DraftvaultError } from '../../../src/errors.js';
-import { useSimServer } from '../../helpers/sim.js';
+import { simState, useSimServer } from '../../helpers/sim.js';
 
 const sim = useSimServer();
 
@@ -21,4 +22,16 @@ describe('simulator capabilities', () => {
       expect((err as DraftvaultError).message).toMatch(message);
     });
   }
+
+  it('the adapter sends noReset: true, so a session that also names appPackage keeps the drafts', async () => {
+    // A session without it would clear TikTok's data, as UiAutomator2 does (model/session-start.ts).
+    expect(simAdapter.capabilities({ kind: 'sim', id: 'x', platform: 'android' })['appium:noReset']).toBe(
+      true,
+    );
+    const first = await sim.open('caps-noreset', { simReset: true, simDrafts: 2 });
+    await sim.close(first);
+    const s = await sim.open('caps-noreset', {}, { 'appium:appPackage': 'com.zhiliaoapp.musically' });
+    expect((await simState(s)).drafts).toHaveLength(2);
+    expect((await simState(s)).app.running).toBe(true);
+  });
 });

@@ -6,6 +6,7 @@
 import { errors } from '@appium/base-driver';
 import { background, launch } from '../model/navigation.js';
 import { top } from '../model/state.js';
+import { keyboardShown } from '../screens/keyboard.js';
 import type { SimDriver } from './driver.js';
 import { onPhone, shellFilePath } from './paths.js';
 
@@ -60,6 +61,18 @@ export const appCommands = {
     if (!onPhone(() => d.store.fileExists(path)))
       throw new errors.UnknownError(`Remote path '${remotePath}' does not exist on the device`);
     return onPhone(() => d.store.readFile(path)).toString('base64');
+  },
+  /** As UiAutomator2's: whether the input method's window is up (screens/keyboard.ts). */
+  async isKeyboardShown(this: SimDriver) {
+    return keyboardShown(dev(this));
+  },
+  /** Closes the keyboard (as Back would, without reaching the app); an error when none is up, as UiAutomator2. */
+  async hideKeyboard(this: SimDriver) {
+    const d = dev(this);
+    if (!keyboardShown(d)) throw new errors.InvalidElementStateError('the soft keyboard is not shown');
+    d.back();
+    d.tick();
+    return true;
   },
   async getDeviceTime(this: SimDriver) {
     return new Date().toISOString();

@@ -12,19 +12,35 @@ import type { PhoneStore } from '../model/store.js';
 import { render, screenCtx } from '../screens/index.js';
 import { toAndroidXml, type XmlTree } from '../ui/android-xml.js';
 import { toIosXml } from '../ui/ios-xml.js';
+import { FLAVOURS, type RegexFlavour } from '../ui/java-regex.js';
 import { InvalidSelectorError, locate, locateIos } from '../ui/locate.js';
-import { type Action, center, finalize, hitTest, type PlacedNode, type UiNode } from '../ui/node.js';
+import {
+  type Action,
+  center,
+  contains,
+  finalize,
+  hitTest,
+  type PlacedNode,
+  type UiNode,
+} from '../ui/node.js';
+import { searchedNodes } from '../ui/windows.js';
 
 /** A rendered screen, cached until the state changes. */
 interface Frame {
   root: UiNode;
   placed: PlacedNode[];
   xml?: XmlTree;
+  /** The window mode `xml` was built for. */
+  xmlMulti?: boolean;
 }
 
 /** The phone behind a session. */
 export class SimDevice {
   private frame: Frame | undefined;
+  /** UiAutomator2's `enableMultiWindows` setting (ui/windows.ts): off, as on a phone by default. */
+  multiWindows = false;
+  /** How UiSelector regexes are read (caps `simRegex`; ui/java-regex.ts): strict desktop Java by default. */
+  regexFlavour: RegexFlavour = FLAVOURS.strict;
 
   constructor(
     readonly store: PhoneStore,
@@ -65,12 +81,20 @@ export class SimDevice {
     return this.frame;
   }
 
+  /** The page source (and what xpath searches): the windows UiAutomator2 would show. */
   xml(): XmlTree {
     const f = this.current();
-    f.xml ??=
-      this.state.platform === 'ios'
-        ? toIosXml(f.placed, 'TikTok')
-        : toAndroidXml(f.placed, this.profile.width, this.profile.height);
+    if (!f.xml || f.xmlMulti !== this.multiWindows) {
+      f.xmlMulti = this.multiWindows;
+      f.xml =
+        this.state.platform === 'ios'
+          ? toIosXml(f.placed, 'TikTok')
+          : toAndroidXml(
+              searchedNodes(f.placed, undefined, this.multiWindows),
+              this.profile.width,
+              this.profile.height,
+            );
+    }
     return f.xml;
   }
 
@@ -93,7 +117,8 @@ export class SimDevice {
   find(strategy: string, selector: string, contextId?: string): PlacedNode[] {
     const run = () => {
       const f = this.current();
-      let placed = f.placed;
+      let placed =
+        this.state.platform === 'ios' ? f.placed : searchedNodes(f.placed, strategy, this.multiWindows);
       if (contextId) {
         const ctx = this.resolve(contextId);
         placed = placed.filter((p) => p !== ctx && isDescendant(p, ctx));
@@ -102,7 +127,14 @@ export class SimDevice {
         if (this.state.platform === 'ios') {
           return { nodes: locateIos(strategy, selector, placed, () => this.xml()), scrollIntoView: false };
         }
-        return locate(strategy, selector, placed, () => this.xml(), this.profile.packageName);
+        return locate(
+          strategy,
+          selector,
+          placed,
+          () => this.xml(),
+          this.profile.packageName,
+          this.regexFlavour,
+        );
       } catch (err) {
         if (err instanceof InvalidSelectorError) throw new errors.InvalidSelectorError(err.message);
         throw err;
@@ -137,10 +169,20 @@ export class SimDevice {
     this.tapAt(x, y);
   }
 
-  /** A swipe from (x1, y1) to (x2, y2): scrolls the drafts grid when it starts on it. */
-  swipe(_x1: number, y1: number, _x2: number, y2: number): void {
+  /** A swipe from (x1, y1) to (x2, y2): scrolls the drafts grid, or the share row sideways, when it starts on it. */
+  swipe(x1: number, y1: number, x2: number, y2: number): void {
     const s = top(this.state);
     const dy = y1 - y2;
+    const dx = x1 - x2;
+    const row = this.current().placed.find((p) => p.key === 'share.row');
+    if (row && contains(row.node.bounds, x1, y1) && Math.abs(dx) > 100) {
+      const w = row.node.bounds[2] - row.node.bounds[0];
+      this.act({
+        type: 'shareScroll',
+        items: Math.sign(dx) * Math.max(1, Math.round((Math.abs(dx) / w) * 4)),
+      });
+      return;
+    }
     if (s.name === 'drafts' && Math.abs(dy) > 100) {
       this.act({ type: 'draftsScroll', rows: Math.sign(dy) * Math.max(1, Math.round(Math.abs(dy) / 380)) });
     }

@@ -27,6 +27,8 @@ export const EXECUTE_METHODS = {
     params: { required: ['command'], optional: ['args', 'timeout'] },
   },
   'mobile: deviceInfo': { command: 'mobileGetDeviceInfo' },
+  'mobile: isKeyboardShown': { command: 'isKeyboardShown' },
+  'mobile: hideKeyboard': { command: 'hideKeyboard' },
   'mobile: simStats': { command: 'mobileSimStats' },
   'mobile: simState': { command: 'mobileSimState' },
 } as const;

@@ -5,7 +5,8 @@
 import type { Action } from '../ui/node.js';
 import { browseHandlers } from './handlers-browse.js';
 import { composeHandlers } from './handlers-compose.js';
-import { background, dismissPopup, pop } from './navigation.js';
+import { background, closeResumeBanner, dismissPopup, pop } from './navigation.js';
+import { answer, permissionHandlers } from './permissions.js';
 import type { PhoneState } from './state.js';
 import { top } from './state.js';
 import type { PhoneStore } from './store.js';
@@ -22,6 +23,7 @@ export type Handlers = Record<string, (state: PhoneState, action: Action, env: A
 const HANDLERS: Handlers = {
   ...browseHandlers,
   ...composeHandlers,
+  ...permissionHandlers,
   back: (state) => back(state),
 };
 
@@ -36,7 +38,12 @@ export function dispatch(state: PhoneState, action: Action, env: AppEnv): void {
 export function back(state: PhoneState): void {
   const s = top(state);
   const compose = state.app.compose;
-  if (state.app.popup) dismissPopup(state);
+  // Back on a system permission dialog denies (Android); it is in front of everything.
+  if (state.app.permissionAsk) answer(state, 'deny');
+  else if (state.app.popup) dismissPopup(state);
+  // INFERRED: Back closes the resume banner, the draft stays as it was (§0.6: Back is the fallback
+  // for overlays the tree does not show).
+  else if (state.app.resumeBanner) closeResumeBanner(state);
   else if (state.app.overlay) state.app.overlay = false;
   else if (compose?.keyboard && s.name === 'post') compose.keyboard = false;
   else if (s.name === 'player' && s.moreMenu) s.moreMenu = false;

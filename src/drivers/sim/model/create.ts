@@ -2,10 +2,11 @@
  * A fresh simulated phone: TikTok installed (not running), N drafts each with its own real MP4,
  * the first-launch pop-ups pending.
  */
-import type { SimCaps } from '../caps.js';
+import type { SimCaps, SimPermissionsInput } from '../caps.js';
+import { defaultVariants, resolveVariants } from '../variants.js';
 import { encodeVideo } from './media.js';
 import { getProfile } from './profiles.js';
-import type { Draft, PhoneState, Post } from './state.js';
+import type { Draft, PermissionState, PhoneState, Post } from './state.js';
 import type { PhoneStore } from './store.js';
 
 /** What a new phone is made from (a subset of the capabilities). */
@@ -21,6 +22,8 @@ export type PhoneSpec = Pick<
   | 'simFaults'
   | 'simTimeScale'
   | 'simLaunchPopups'
+  | 'simVariants'
+  | 'simPermissions'
 >;
 
 const CAPTIONS = [
@@ -36,8 +39,24 @@ const CAPTIONS = [
   'city at night',
 ];
 
+/** Permissions as asked for; what is not named is granted (TikTok was used on this phone before). */
+export function permissionsOf(p: SimPermissionsInput = {}, base?: PermissionState): PermissionState {
+  const g = 'granted' as const;
+  const b = base ?? { camera: g, microphone: g, media: g, notifications: g, denials: {} };
+  return { ...b, ...p, denials: p.media || p.camera ? {} : b.denials };
+}
+
+/** Fill in what a phone saved by an older simulator lacks (variants, permissions). */
+export function upgradePhone(state: PhoneState): PhoneState {
+  state.variants ??= defaultVariants(state.profile);
+  state.permissions ??= permissionsOf();
+  return state;
+}
+
 /** Create (or overwrite) the phone in `store` and return its state. */
 export async function createPhone(store: PhoneStore, spec: PhoneSpec, now = Date.now()): Promise<PhoneState> {
+  const variants = resolveVariants(spec.simProfile, spec.simVariants);
+  if (!variants.ok) throw new Error(variants.problems.join('; '));
   store.wipe();
   const profile = getProfile(spec.simProfile);
   const pkg = profile.packageName;
@@ -86,6 +105,8 @@ export async function createPhone(store: PhoneStore, spec: PhoneSpec, now = Date
     uploads: [],
     savings: [],
     faults: { ...spec.simFaults },
+    variants: variants.variants,
+    permissions: permissionsOf(spec.simPermissions),
     timeScale: spec.simTimeScale,
     counters: { commands: 0, postTaps: 0, launches: 0, nextId: spec.simDrafts + 1 },
     device_: { locked: false, battery: 87 },

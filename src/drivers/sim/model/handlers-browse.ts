@@ -2,16 +2,22 @@
 
 import type { Handlers } from './app.js';
 import { dismissPopup, launch, pop, push, REAL_MS, resetTo, scaled } from './navigation.js';
+import { request } from './permissions.js';
 import { top } from './state.js';
-import { textsFor } from './texts.js';
+import { phoneTexts } from './texts.js';
+
+/** How far the share row scrolls: its 6 items, 4 on screen at once (screens/player.ts). */
+const SHARE_MAX_SCROLL = 2;
 
 /** Handlers by action type. */
 export const browseHandlers: Handlers = {
   nav(state, a) {
     const to = a.to as string;
     if (to === 'profile') resetTo(state, { name: 'profile', tab: 'videos' });
-    else if (to === 'create') push(state, { name: 'camera' });
-    else resetTo(state, { name: 'feed', tab: to as 'home' | 'friends' | 'inbox' });
+    else if (to === 'create') {
+      push(state, { name: 'camera' });
+      request(state, 'camera');
+    } else resetTo(state, { name: 'feed', tab: to as 'home' | 'friends' | 'inbox' });
   },
   popup(state) {
     dismissPopup(state);
@@ -77,7 +83,12 @@ export const browseHandlers: Handlers = {
   },
   playerMenu(state) {
     const s = top(state);
-    if (s.name === 'player') s.menu = true;
+    if (s.name === 'player') Object.assign(s, { menu: true, shareScroll: 0 });
+  },
+  shareScroll(state, a) {
+    const s = top(state);
+    if (s.name !== 'player' || !s.menu) return;
+    s.shareScroll = Math.max(0, Math.min((s.shareScroll ?? 0) + (a.items as number), SHARE_MAX_SCROLL));
   },
   playerMoreOptions(state) {
     const s = top(state);
@@ -89,7 +100,7 @@ export const browseHandlers: Handlers = {
     s.menu = false;
     if (s.moreMenu) s.moreMenu = false;
     state.savings.push({ postId: s.postId, startedAt: env.now, durationMs: scaled(state, REAL_MS.save) });
-    state.app.toast = textsFor(state.locale).saving;
+    state.app.toast = phoneTexts(state).saving;
   },
   deletePost(state) {
     const s = top(state);

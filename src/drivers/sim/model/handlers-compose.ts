@@ -2,12 +2,13 @@
 import { createHash } from 'node:crypto';
 import type { Handlers } from './app.js';
 import { readMovie } from './mp4.js';
-import { pop, popTo, push, resetTo } from './navigation.js';
+import { closeResumeBanner, pop, popTo, push, resetTo } from './navigation.js';
+import { request } from './permissions.js';
 import { startPost } from './posting.js';
 import { getProfile } from './profiles.js';
-import type { Media } from './state.js';
+import type { Compose, Draft, Media, PhoneState } from './state.js';
 import { nextId, top } from './state.js';
-import { type Privacy, textsFor } from './texts.js';
+import { type Privacy, phoneTexts } from './texts.js';
 
 /** Handlers by action type. */
 export const composeHandlers: Handlers = {
@@ -25,16 +26,22 @@ export const composeHandlers: Handlers = {
   focusCaption(state) {
     if (state.app.compose) state.app.compose.keyboard = true;
   },
+  setTitle(state, a) {
+    if (state.app.compose) state.app.compose.title = String(a.text);
+  },
   setCaption(state, a) {
-    if (state.app.compose) Object.assign(state.app.compose, { caption: String(a.text), keyboard: true });
+    // Setting the text does not open the keyboard: UiAutomator2's set-text is ACTION_SET_TEXT on
+    // the node, never a tap (tiktok-ui.md C.14, appium-uiautomator2-server SendKeysToElement.java).
+    if (state.app.compose) state.app.compose.caption = String(a.text);
   },
   openPrivacy(state) {
     push(state, { name: 'privacy' });
   },
   choosePrivacy(state, a) {
     const compose = state.app.compose;
-    // The sheet closes itself after a choice (trill 44.4.3 calibration).
-    pop(state);
+    // trill 44.4.3: the sheet closes itself after a choice (tiktok-ui.md §3.3); 47.0.3 en, Android 16:
+    // it "stays up after one is picked" (C.6, Rhombicdodecahedron/manhwatok). Variant privacySheet.
+    if (state.variants.privacySheet === 'closes') pop(state);
     if (!compose) return;
     if (state.faults.privacyNotStick > 0) {
       state.faults.privacyNotStick -= 1; // fault: the choice silently does not stick
@@ -51,20 +58,29 @@ export const composeHandlers: Handlers = {
   post(state, _a, env) {
     if (state.app.compose) startPost(state, state.app.compose, env.now);
   },
+  resumeSave(state, _a, env) {
+    const c = state.app.unfinished;
+    closeResumeBanner(state);
+    if (c) saveCompose(state, c, env.now);
+  },
+  resumeEdit(state) {
+    const c = state.app.unfinished;
+    closeResumeBanner(state);
+    if (!c) return;
+    state.app.compose = c;
+    push(state, { name: 'editor' });
+  },
   saveDraft(state, _a, env) {
     const c = state.app.compose;
     if (!c) return;
-    const existing = c.draftId ? state.drafts.find((d) => d.id === c.draftId) : undefined;
-    const settings = { caption: c.caption, privacy: c.privacy, saveToDevice: c.saveToDevice };
-    if (existing) Object.assign(existing, settings);
-    else state.drafts.unshift({ id: nextId(state, 'd'), media: c.media, createdAt: env.now, ...settings });
+    const existing = saveCompose(state, c, env.now);
     state.app.compose = undefined;
     if (existing && popTo(state, 'drafts')) return;
     resetTo(state, { name: 'profile', tab: 'videos' });
-    state.app.toast = textsFor(state.locale).savedToDrafts;
+    state.app.toast = phoneTexts(state).savedToDrafts;
   },
   openGallery(state) {
-    push(state, { name: 'picker' });
+    request(state, 'media', { name: 'picker' });
   },
   pickerSelect(state, a) {
     const s = top(state);
@@ -85,6 +101,15 @@ export const composeHandlers: Handlers = {
     push(state, { name: 'editor' });
   },
 };
+
+/** Save an edit as a draft: the draft it came from is updated, a gallery video becomes a new one. */
+function saveCompose(state: PhoneState, c: Compose, now: number): Draft | undefined {
+  const existing = c.draftId ? state.drafts.find((d) => d.id === c.draftId) : undefined;
+  const settings = { caption: c.caption, privacy: c.privacy, saveToDevice: c.saveToDevice };
+  if (existing) Object.assign(existing, settings);
+  else state.drafts.unshift({ id: nextId(state, 'd'), media: c.media, createdAt: now, ...settings });
+  return existing;
+}
 
 /** A picked video keeps its own duration; a file mp4box cannot read gets a nominal one. */
 function durationOf(bytes: Buffer): number {

@@ -1,7 +1,7 @@
 /**
  * The app's screen stack, launch and exit, and the pop-ups that interrupt it.
  */
-import { type PhoneState, POPUP_KINDS, random, type Screen, top } from './state.js';
+import { type PhoneState, POPUP_KINDS, random, type Screen, top, willAsk } from './state.js';
 
 /** How long things take at time scale 1 (ms). */
 export const REAL_MS = { splash: 1500, upload: 8000, save: 3000 } as const;
@@ -54,6 +54,7 @@ export function launch(state: PhoneState, now: number): void {
   state.counters.launches += 1;
   state.app.overlay = false;
   state.app.popup = undefined;
+  state.app.permissionAsk = undefined;
   const splash = scaled(state, REAL_MS.splash);
   state.app.stack = [splash > 0 ? { name: 'splash', until: now + splash } : { name: 'feed', tab: 'home' }];
   changed(state);
@@ -68,6 +69,14 @@ export function finishSplash(state: PhoneState): void {
 }
 
 function showLaunchPopup(state: PhoneState): void {
+  // Android 13+: the notifications permission is asked at launch (lemanh07072001/Tiktok-Android
+  // `huongB_devirt19/_ui.xml`, tiktok-ui.md C.1), over TikTok's own first pop-up.
+  if (willAsk(state, 'notifications')) state.app.permissionAsk = { name: 'notifications' };
+  // Killed mid-edit: "Continue editing this post?" over the feed (screens/resume.ts), before any pop-up.
+  if (state.app.unfinished) {
+    state.app.resumeBanner = true;
+    return;
+  }
   const next = state.app.pendingPopups.shift();
   if (next) state.app.popup = next;
   else maybeRandomPopup(state);
@@ -76,6 +85,14 @@ function showLaunchPopup(state: PhoneState): void {
 /** Dismiss the pop-up in front; the next pending launch pop-up (if any) follows it. */
 export function dismissPopup(state: PhoneState): void {
   state.app.popup = state.app.pendingPopups.shift();
+}
+
+/** The resume banner goes; the launch pop-ups it held back follow. */
+export function closeResumeBanner(state: PhoneState): void {
+  state.app.resumeBanner = false;
+  state.app.unfinished = undefined;
+  changed(state);
+  showLaunchPopup(state);
 }
 
 /** With the configured chance, a random pop-up appears over the screen just opened. */
@@ -94,11 +111,19 @@ export function maybeRandomPopup(state: PhoneState): void {
   }
 }
 
+const EDITING: Screen['name'][] = ['editor', 'post', 'privacy', 'moreOptions'];
+
 /** The app leaves the foreground (Home, Back on the root screen, terminateApp). */
 export function background(state: PhoneState): void {
+  // An edit in progress is kept: the next launch offers to continue it (tiktok-ui.md C.1).
+  const s = top(state);
+  if (state.app.compose && EDITING.includes(s.name))
+    state.app.unfinished = { ...state.app.compose, keyboard: false };
+  state.app.resumeBanner = false;
   state.app.running = false;
   state.app.stack = [];
   state.app.popup = undefined;
+  state.app.permissionAsk = undefined;
   state.app.compose = undefined;
   state.app.overlay = false;
   changed(state);

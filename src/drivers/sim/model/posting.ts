@@ -6,7 +6,7 @@ import { crash, REAL_MS, resetTo, scaled } from './navigation.js';
 import type { Compose, Draft, Media, PhoneState, Post } from './state.js';
 import { nextId } from './state.js';
 import type { PhoneStore } from './store.js';
-import { textsFor } from './texts.js';
+import { phoneTexts } from './texts.js';
 
 /** The folder where TikTok's "Save to device" / "Save video" puts files (tiktok-ui.md §4.4). */
 export const CAMERA_DIR = '/sdcard/DCIM/Camera';
@@ -87,7 +87,7 @@ export function saveToGallery(
   now: number,
 ): string | undefined {
   if (state.faults.storageFull) {
-    state.app.toast = textsFor(state.locale).storageFull;
+    state.app.toast = phoneTexts(state).storageFull;
     return undefined;
   }
   const path = `${CAMERA_DIR}/${hexName(state, media)}`;
@@ -106,7 +106,7 @@ export function tick(state: PhoneState, store: PhoneStore, now: number): void {
       // "Couldn't upload video. The video was saved to your drafts."
       state.posts = state.posts.filter((p) => p !== post);
       state.drafts.unshift(u.draft);
-      if (state.app.running) state.app.toast = textsFor(state.locale).uploadFailed;
+      if (state.app.running) state.app.toast = phoneTexts(state).uploadFailed;
       continue;
     }
     post.status = 'posted';
@@ -117,7 +117,7 @@ export function tick(state: PhoneState, store: PhoneStore, now: number): void {
     state.savings = state.savings.filter((x) => x !== s);
     const post = state.posts.find((p) => p.id === s.postId);
     if (post && saveToGallery(state, store, post.media, now) && state.app.running) {
-      state.app.toast = textsFor(state.locale).videoSaved;
+      state.app.toast = phoneTexts(state).videoSaved;
     }
   }
 }

@@ -52,6 +52,8 @@ const READABLE: Record<string, string> = {
   'feed.title': 'title',
   'feed.desc': 'desc',
   'share.title': 'tv_title',
+  // The camera's gallery entry on 46.6.3 / 47.0.3 / trill (tiktok-ui.md C.10).
+  'camera.hotArea': 'upload_hot_area',
 };
 
 const V43: Record<string, string> = {
@@ -77,6 +79,8 @@ const V43: Record<string, string> = {
   'popup.collections.close': 'jyh',
   'popup.follow.title': 'w4h',
   'popup.follow.close': 'dga',
+  'popup.gdpr.text': 'w4m',
+  'popup.linkEmail.text': 'w4m',
   'profile.viewsIcon': 'h9p',
   'profile.views': 'xvy',
   'profile.avatar': 'b5s',
@@ -102,6 +106,8 @@ const V43: Record<string, string> = {
   'post.scroll': 'qrf',
   'post.back': 'b98',
   'post.caption': 'g19',
+  'post.title': 'g1c',
+  'camera.uploadLabel': 'ymu',
   'post.cover': 'je8',
   'post.editCover': 'd7q',
   'post.hashtags': 'awo',
@@ -199,6 +205,11 @@ const PROFILES: Record<SimProfileId, AppProfile> = {
       'privacy.question': 'pek',
       'player.more': 'q3a',
       'share.row': 'v3',
+      'camera.gallery': 'zne',
+      // The resume banner as a tree node (enkaku, trill): title u5t, Save draft urb, Edit u5p.
+      'resume.title': 'u5t',
+      'resume.save': 'urb',
+      'resume.edit': 'u5p',
     },
   },
   'tiktok-47.0.3': {

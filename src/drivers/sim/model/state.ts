@@ -3,6 +3,7 @@
  * command, so the phone survives the runner and Appium being killed, like a real phone does.
  */
 import type { SimFaults, SimLocale, SimProfileId } from '../caps.js';
+import type { SimVariants } from '../variants.js';
 import type { Privacy } from './texts.js';
 
 /** A video file the app knows (the bytes live in the phone's file tree). */
@@ -60,6 +61,8 @@ export interface Compose {
   draftId?: string;
   media: Media;
   caption: string;
+  /** The "Add a catchy title" field, on builds that have it (variants.titleField). */
+  title?: string;
   privacy: Privacy;
   saveToDevice: boolean;
   keyboard: boolean;
@@ -76,16 +79,43 @@ export type Screen =
   | { name: 'post' }
   | { name: 'privacy' }
   | { name: 'moreOptions' }
-  | { name: 'player'; postId: string; menu: boolean; confirmDelete: boolean; moreMenu?: boolean }
+  | {
+      name: 'player';
+      postId: string;
+      menu: boolean;
+      confirmDelete: boolean;
+      moreMenu?: boolean;
+      shareScroll?: number;
+    }
   | { name: 'camera' }
   | { name: 'picker'; selected?: string };
 
 /** Pop-ups TikTok shows at launch or at random. */
-export const POPUP_KINDS = ['notif', 'contacts', 'collections', 'follow', 'update'] as const;
+export const POPUP_KINDS = [
+  'notif',
+  'contacts',
+  'collections',
+  'follow',
+  'update',
+  'gdpr',
+  'linkEmail',
+  'security',
+] as const;
 /** One of {@link POPUP_KINDS}, or the 48.2.0 post-screen tip (never random, never at launch). */
 export type PopupKind = (typeof POPUP_KINDS)[number] | 'tip';
 /** A pop-up on screen: a known kind, or the fault's pop-up that no watcher knows. */
 export type ShownPopup = PopupKind | 'unknown';
+
+/** Android runtime permissions TikTok asks for (caps.ts simPermissions). */
+export type PermissionName = 'camera' | 'microphone' | 'media' | 'notifications';
+/** A permission's state; `denials` counts refusals (Android stops asking after the second). */
+export interface PermissionState {
+  camera: 'ask' | 'granted' | 'denied';
+  microphone: 'ask' | 'granted' | 'denied';
+  media: 'ask' | 'granted' | 'limited' | 'denied';
+  notifications: 'ask' | 'granted' | 'denied';
+  denials: Partial<Record<PermissionName, number>>;
+}
 
 /** The whole phone. */
 export interface PhoneState {
@@ -111,7 +141,16 @@ export interface PhoneState {
     compose?: Compose;
     /** Invisible overlay present (fault): blocks taps, not in the page source. */
     overlay: boolean;
+    /** An edit TikTok was killed in the middle of: "Continue editing this post?" at the next launch. */
+    unfinished?: Compose;
+    /** The resume banner is up (over the feed). */
+    resumeBanner?: boolean;
+    /** The system permission dialog in front, and what is waiting for it. */
+    permissionAsk?: { name: PermissionName; next?: Screen };
   };
+  /** Build variants (variants.ts), fixed when the phone is created; a session may change them. */
+  variants: SimVariants;
+  permissions: PermissionState;
   drafts: Draft[];
   posts: Post[];
   uploads: Upload[];
@@ -141,4 +180,12 @@ export function random(state: PhoneState): number {
 export function nextId(state: PhoneState, prefix: string): string {
   state.counters.nextId += 1;
   return `${prefix}${state.counters.nextId}`;
+}
+
+/** Will TikTok's request for permission `name` bring up the system dialog (model/permissions.ts)? */
+export function willAsk(state: PhoneState, name: PermissionName): boolean {
+  // The iPhone's Photos alert is not modelled (tiktok-ui.md B.5): only Android asks.
+  if (state.platform === 'ios') return false;
+  const p = state.permissions[name];
+  return p === 'ask' || (p === 'denied' && (state.permissions.denials[name] ?? 0) < 2);
 }

@@ -4,6 +4,7 @@
  * show them, and are marked INFERRED where no source does.
  */
 import type { SimLocale } from '../caps.js';
+import type { SimVariants } from '../variants.js';
 
 /** Privacy levels of a post. */
 export type Privacy = 'everyone' | 'friends' | 'only_you';
@@ -33,6 +34,17 @@ const en = {
   followTitle: 'Follow your friends',
   unknownTitle: 'Enjoying TikTok?',
   unknownLater: 'Maybe later',
+  gdprText:
+    'We’ve updated our Privacy Policy. It explains how we handle transfers of EEA User Data to China and other countries.',
+  gotIt: 'Got it',
+  // "Continue editing this post" matched on an English Samsung (enkaku); "Save draft" unverified there.
+  resumeTitle: 'Continue editing this post?',
+  resumeSave: 'Save draft',
+  resumeEdit: 'Edit',
+  linkEmail: 'Link email',
+  linkEmailBody: 'Find friends and keep your account secure by linking your Android email.',
+  securityTitle: 'Complete your security checkup',
+  securityBody: 'Review your account’s security settings in a few steps.',
   forYou: 'For You',
   following: 'Following',
   search: 'Search',
@@ -67,6 +79,8 @@ const en = {
   // 43.1.4 dump: "<w> description..."; GrapheneOS flow logs of 43.1.4 show another A/B variant:
   // "Writing a long description can help get 3x more views on average."
   captionHint: 'Add description...',
+  // Some 43.1.4 builds: an EditText above the caption, hint "Add a catchy title" (C.5, geelark 152910).
+  titleHint: 'Add a catchy title',
   cover: 'Cover',
   preview: 'Preview',
   editCover: 'Edit cover',
@@ -106,6 +120,10 @@ const en = {
   shareVideo: 'Share video. 0 shares',
   moreMenu: 'More',
   saveVideo: 'Save video',
+  download: 'Download',
+  pin: 'Pin',
+  duet: 'Duet',
+  addToStory: 'Add to Story',
   saving: 'Saving...',
   videoSaved: 'Video saved',
   deleteQ: 'Delete?',
@@ -120,7 +138,7 @@ const en = {
   // The 48.2.0 post-screen tip (INVENTED; "Got it" as on the real EEA notice, tiktok-ui.md C.1).
   tipTitle: 'Reach the right viewers',
   tipBody: 'Topics you add to your caption now help TikTok show your post to people who like them.',
-  gotIt: 'Got it',
+  percent: (n: number) => `${n}%`,
 };
 
 /** The text table type (every locale has every key). */
@@ -153,6 +171,16 @@ const fr: Texts = {
   followTitle: 'Suis tes ami(e)s',
   unknownTitle: 'Tu aimes TikTok ?',
   unknownLater: 'Plus tard',
+  gdprText:
+    'Nous avons mis à jour notre Politique de confidentialité. Elle explique les transferts de données d’utilisateurs de l’EEE vers la Chine et d’autres pays.',
+  gotIt: "J'ai compris",
+  resumeTitle: 'Continuer à modifier cette publication ?', // INFERRED
+  resumeSave: 'Enregistrer le brouillon', // INFERRED
+  resumeEdit: 'Modifier',
+  linkEmail: 'Associer une adresse e-mail',
+  linkEmailBody: 'Trouve des ami(e)s et protège ton compte en associant ton adresse e-mail Android.',
+  securityTitle: 'Termine ton contrôle de sécurité',
+  securityBody: 'Vérifie les paramètres de sécurité de ton compte en quelques étapes.',
   forYou: 'Pour toi',
   following: 'Abonnements',
   search: 'Rechercher',
@@ -185,6 +213,7 @@ const fr: Texts = {
   edit: 'Modifier',
   settings: 'Paramètres',
   captionHint: 'Ajouter une description…',
+  titleHint: 'Ajoute un titre accrocheur', // INFERRED: no French capture of the title field
   cover: 'Couverture',
   preview: 'Aperçu',
   editCover: 'Modifier la couverture',
@@ -221,7 +250,12 @@ const fr: Texts = {
   likeVideo: 'Aimer la vidéo. 0 J’aime',
   shareVideo: 'Partager la vidéo. 0 partages',
   moreMenu: 'Plus',
-  saveVideo: 'Télécharger',
+  saveVideo: 'Enregistrer la vidéo', // INFERRED (14.7.4 had no French table here)
+  // "Télécharger" on the 46.6.3 fr share sheet (taktik share.py, tiktok-ui.md §4.3).
+  download: 'Télécharger',
+  pin: 'Épingler',
+  duet: 'Duo',
+  addToStory: 'Ajouter à la story',
   saving: 'Enregistrement...',
   videoSaved: 'Vidéo enregistrée',
   deleteQ: 'Supprimer ?',
@@ -235,14 +269,55 @@ const fr: Texts = {
   tipTitle: 'Touche les bonnes personnes',
   tipBody:
     'Les sujets ajoutés à ta description aident désormais TikTok à montrer ta publication aux personnes qui les aiment.',
-  gotIt: "J'ai compris",
+  // TikTok's own tile reads "94%" in the 43.1.4 fr dump; French typography puts a no-break space before it.
+  percent: (n: number) => `${n} %`,
 };
 
 const TABLES: Record<SimLocale, Texts> = { en, fr };
 
-/** The texts for a UI language. */
-export function textsFor(locale: SimLocale): Texts {
-  return TABLES[locale];
+type Typography = Pick<SimVariants, 'apostrophe' | 'frenchSpace'>;
+const SPACE = { nbsp: '\u00A0', narrow: '\u202F', plain: ' ' } as const;
+
+/**
+ * French typography by variant (tiktok-ui.md C.14; the dumps' copies may have lost no-break
+ * spaces): the space before ":", "?", "!" and "%", and the apostrophe (the 43.1.4 fr dump has a
+ * straight "J'aime", other strings are curly). `plain` writes TikTok's "94%" with no space at all.
+ */
+function french(s: string, v: Typography): string {
+  const sp = SPACE[v.frenchSpace];
+  const out = s
+    .replace(/ ([:?!])/g, `${sp}$1`)
+    .replace(/(\d) %/g, v.frenchSpace === 'plain' ? '$1%' : `$1${sp}%`);
+  return v.apostrophe === 'straight' ? out.replace(/’/g, "'") : out.replace(/(\p{L})'(\p{L})/gu, '$1’$2');
+}
+
+function typeset<T>(value: T, fix: (s: string) => string): T {
+  if (typeof value === 'string') return fix(value) as T;
+  if (typeof value === 'function')
+    return ((...a: unknown[]) => typeset((value as (...x: unknown[]) => unknown)(...a), fix)) as T;
+  if (Array.isArray(value)) return value.map((x) => typeset(x, fix)) as T;
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, x]) => [k, typeset(x, fix)])) as T;
+  return value;
+}
+
+const typeset_ = new Map<string, Texts>();
+
+/** The texts for a UI language, typeset by the phone's variants (French only). */
+export function textsFor(locale: SimLocale, v?: Typography): Texts {
+  if (locale !== 'fr' || !v) return TABLES[locale];
+  const key = `${v.apostrophe}/${v.frenchSpace}`;
+  let t = typeset_.get(key);
+  if (!t) {
+    t = typeset(TABLES.fr, (s) => french(s, v));
+    typeset_.set(key, t);
+  }
+  return t;
+}
+
+/** The texts a phone shows (its locale and typography). */
+export function phoneTexts(state: { locale: SimLocale; variants?: Typography }): Texts {
+  return textsFor(state.locale, state.variants);
 }
 
 /** The Switch text of "Save to device": ON/OFF wrapped in bidi marks, as seen on a real build. */

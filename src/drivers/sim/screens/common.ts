@@ -59,7 +59,7 @@ export function uploadBadge(ctx: ScreenCtx): UiNode | undefined {
     n(C.VG, [32, 284, 150, 442], { idKey: 'upload.window' }, [
       n(C.IV, [32, 284, 150, 442], { idKey: 'upload.thumb' }),
       n(C.FL, [56, 330, 127, 397], { idKey: 'upload.ring' }, [
-        n(C.TV, [56, 344, 127, 383], { idKey: 'upload.badge', text: `${pct}%` }),
+        n(C.TV, [56, 344, 127, 383], { idKey: 'upload.badge', text: ctx.t.percent(pct) }),
       ]),
     ]),
   ]);

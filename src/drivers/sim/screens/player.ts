@@ -1,12 +1,88 @@
 /** The own-video player with its "..." menu, the camera, and the gallery picker (restore path). */
+import { galleryReadable } from '../model/permissions.js';
 import { GALLERY_DIRS } from '../model/posting.js';
 import type { UiNode } from '../ui/node.js';
 import { builder, C, type ScreenCtx } from './build.js';
 
-/** Own video: "..." opens a bottom sheet with a horizontal row of actions (Save video, Delete). */
+/**
+ * The own video's sheet (tiktok-ui.md C.9, B.2, §4.3): a sideways-scrolling row of actions. The
+ * save entry is on its first screen ("Download" on 47.0.3 and in 2026, "Save video" in the 14.7.4
+ * strings: variant shareSave); Delete comes only after a sideways swipe of the row (repo A, Aug 2026;
+ * trill VI `v3` "Xóa"), and a RecyclerView keeps off-screen items out of the tree.
+ */
+function shareSheet(ctx: ScreenCtx, scroll: number): UiNode[] {
+  const { n, tap } = builder(ctx);
+  const t = ctx.t;
+  const save = ctx.state.variants.shareSave === 'download' ? t.download : t.saveVideo;
+  const actions: [string, string][] = [
+    ['saveVideo', save],
+    ['none', t.privacySettings],
+    ['none', t.pin],
+    ['none', t.duet],
+    ['none', t.addToStory],
+    // 48.2.0 moved Delete into a "More options" sheet behind the row (model/profile-48.ts).
+    ctx.profile.changes?.deleteInMoreOptions
+      ? ['playerMoreOptions', t.moreOptions]
+      : ['deletePost', t.delete],
+  ];
+  const visible = actions
+    .map((a, i) => [a, i - scroll] as const)
+    .filter(([, col]) => col >= 0 && col < SHARE_COLUMNS);
+  return [
+    n(C.V, [0, 0, 1080, 1500], { key: 'player.scrim', clickable: true, tap: tap('back') }),
+    n(C.FL, [0, 1500, 1080, 2400], { idKey: 'share.sheet', desc: t.bottomSheet, blocksTouches: true }, [
+      n(C.TV, [42, 1530, 1038, 1590], { idKey: 'share.title', text: t.share }),
+      n(
+        C.RV,
+        [0, 1700, 1080, 1900],
+        { idKey: 'share.row', key: 'share.row', scrollable: true },
+        visible.map(([[action, label], col]) =>
+          n(
+            C.BTN,
+            [42 + col * 250, 1700, 262 + col * 250, 1900],
+            { desc: label, clickable: true, tap: tap(action), key: `share.${action}.${label}` },
+            [
+              n(C.TV, [42 + col * 250, 1850, 262 + col * 250, 1890], {
+                text: label,
+                key: `share.${action}.${label}.label`,
+              }),
+            ],
+          ),
+        ),
+      ),
+    ]),
+  ];
+}
+
+/** 48.2.0's "More options" sheet behind the share row: Delete alone (model/profile-48.ts). */
+function moreOptionsSheet(ctx: ScreenCtx): UiNode {
+  const { n, tap } = builder(ctx);
+  const t = ctx.t;
+  return n(
+    C.FL,
+    [0, 1500, 1080, 2400],
+    { idKey: 'share.more.sheet', desc: t.bottomSheet, blocksTouches: true },
+    [
+      n(C.TV, [42, 1530, 1038, 1590], { idKey: 'share.more.title', text: t.moreOptions }),
+      n(C.RV, [0, 1700, 1080, 1900], { idKey: 'share.more.row', scrollable: true }, [
+        n(
+          C.BTN,
+          [42, 1700, 262, 1900],
+          { desc: t.delete, clickable: true, tap: tap('deletePost'), key: 'share.more.deletePost.0' },
+          [n(C.TV, [42, 1850, 262, 1890], { text: t.delete, key: 'share.more.deletePost.0.label' })],
+        ),
+      ]),
+    ],
+  );
+}
+
+/** Columns of the share row on screen at once. */
+const SHARE_COLUMNS = 4;
+
+/** Own video: "..." opens the share sheet. */
 export function playerScreen(
   ctx: ScreenCtx,
-  s: { postId: string; menu: boolean; confirmDelete: boolean; moreMenu?: boolean },
+  s: { postId: string; menu: boolean; confirmDelete: boolean; moreMenu?: boolean; shareScroll?: number },
 ): UiNode[] {
   const { n, tap } = builder(ctx);
   const t = ctx.t;
@@ -35,21 +111,8 @@ export function playerScreen(
       n(C.TV, [32, 2046, 870, 2097], { idKey: 'feed.desc', text: post?.caption ?? '' }),
     ]),
   ];
-  if (s.menu) {
-    // 48.2.0 moved Delete into a "More options" sheet behind the first row (model/profile-48.ts).
-    const moved = ctx.profile.changes?.deleteInMoreOptions;
-    const actions: [string, string][] = [
-      ['saveVideo', t.saveVideo],
-      ['none', t.privacySettings],
-      moved ? ['playerMoreOptions', t.moreOptions] : ['deletePost', t.delete],
-    ];
-    nodes.push(
-      n(C.V, [0, 0, 1080, 1500], { key: 'player.scrim', clickable: true, tap: tap('back') }),
-      actionSheet(ctx, 'share', t.share, actions),
-    );
-    const behind: [string, string][] = [['deletePost', t.delete]];
-    if (s.moreMenu) nodes.push(actionSheet(ctx, 'share.more', t.moreOptions, behind));
-  }
+  if (s.menu) nodes.push(...shareSheet(ctx, s.shareScroll ?? 0));
+  if (s.menu && s.moreMenu) nodes.push(moreOptionsSheet(ctx));
   if (s.confirmDelete) {
     nodes.push(
       n(C.FL, [0, 0, 1080, 2400], { key: 'player.confirm', blocksTouches: true }, [
@@ -73,35 +136,30 @@ export function playerScreen(
   return nodes;
 }
 
-/** A bottom sheet with a title and a horizontal row of actions (each a desc, its label a child). */
-function actionSheet(ctx: ScreenCtx, key: string, title: string, actions: [string, string][]): UiNode {
+/**
+ * The camera's gallery entry (tiktok-ui.md C.10): never a content-desc or text of its own. 43.1.4
+ * `ymg` [0,2081][210,2239] (YallaPapi/geelark-automation 164453), in another run with a sibling
+ * TextView `ymu` "UPLOAD" beside it; trill 44.4.3 `zne` (longNguyen010203/TikTok-Manager); the
+ * readable `upload_hot_area` on 46.6.3 en and 47.0.3 [0,2118][210,2314] (enkaku, manhwatok, taktik).
+ */
+function galleryEntry(ctx: ScreenCtx): UiNode[] {
   const { n, tap } = builder(ctx);
-  return n(
-    C.FL,
-    [0, 1500, 1080, 2400],
-    { idKey: `${key}.sheet`, desc: ctx.t.bottomSheet, blocksTouches: true },
-    [
-      n(C.TV, [42, 1530, 1038, 1590], { idKey: `${key}.title`, text: title }),
-      n(
-        C.RV,
-        [0, 1700, 1080, 1900],
-        { idKey: `${key}.row`, scrollable: true },
-        actions.map(([action, label], i) =>
-          n(
-            C.BTN,
-            [42 + i * 250, 1700, 262 + i * 250, 1900],
-            { desc: label, clickable: true, tap: tap(action), key: `${key}.${action}.${i}` },
-            [
-              n(C.TV, [42 + i * 250, 1850, 262 + i * 250, 1890], {
-                text: label,
-                key: `${key}.${action}.${i}.label`,
-              }),
-            ],
-          ),
-        ),
-      ),
-    ],
-  );
+  const v = ctx.state.variants.galleryEntry;
+  const hot = v === 'hot-area';
+  const entry = n(C.FL, hot ? [0, 2118, 210, 2314] : [0, 2081, 210, 2239], {
+    idKey: hot ? 'camera.hotArea' : 'camera.gallery',
+    // The simulated iPhone names elements by their visible labels (ui/ios-xml.ts).
+    ...(ctx.state.platform === 'ios' ? { desc: ctx.t.upload } : {}),
+    clickable: true,
+    tap: tap('openGallery'),
+  });
+  if (v !== 'labelled') return [entry];
+  return [
+    n(C.FL, [0, 2081, 420, 2239], { key: 'camera.galleryRow' }, [
+      entry,
+      n(C.TV, [220, 2130, 420, 2190], { idKey: 'camera.uploadLabel', text: ctx.t.upload.toUpperCase() }),
+    ]),
+  ];
 }
 
 /** The camera (A.2): the gallery thumbnail at the bottom left opens the picker. */
@@ -116,13 +174,7 @@ export function cameraScreen(ctx: ScreenCtx): UiNode[] {
         tap: tap('back'),
       }),
       n(C.TV, [456, 198, 686, 314], { idKey: 'camera.sound', text: 'Add sound' }),
-      n(C.FL, [0, 2081, 210, 2239], {
-        idKey: 'camera.gallery',
-        // 48.2.0: no content-desc, only the id (as in every real capture, tiktok-ui.md C.10).
-        desc: ctx.profile.changes?.unlabelledGallery ? undefined : ctx.t.upload,
-        clickable: true,
-        tap: tap('openGallery'),
-      }),
+      ...galleryEntry(ctx),
       n(C.FL, [395, 1752, 684, 2041], {
         idKey: 'camera.record',
         desc: '@2131888184',
@@ -137,7 +189,10 @@ export function cameraScreen(ctx: ScreenCtx): UiNode[] {
 export function pickerScreen(ctx: ScreenCtx, s: { selected?: string }): UiNode[] {
   const { n, tap } = builder(ctx);
   const t = ctx.t;
-  const files = GALLERY_DIRS.flatMap((d) => ctx.store.list(d))
+  // Photos-and-videos permission denied or limited: the grid is empty, silently (model/permissions.ts).
+  const dirs = galleryReadable(ctx.state) ? GALLERY_DIRS : [];
+  const files = dirs
+    .flatMap((d) => ctx.store.list(d))
     .filter((f) => f.path.toLowerCase().endsWith('.mp4'))
     .sort((a, b) => b.mtimeMs - a.mtimeMs)
     .slice(0, 12);

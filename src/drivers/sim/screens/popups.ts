@@ -125,6 +125,10 @@ export function popupNodes(ctx: ScreenCtx, kind: ShownPopup): UiNode[] {
           n(C.BTN, [120, 1350, 960, 1460], { text: t.unknownLater, key: 'popup.unknown.later' }),
         ]),
       ];
+    case 'gdpr':
+    case 'linkEmail':
+    case 'security':
+      return [launchSheet(ctx, kind)];
     case 'update':
       // The real update prompt carries no text, desc or id: bare FrameLayout/ViewGroup nodes
       // (tt4314_fr_update_prompt.xml). Only its shape, a tap on its button area or Back gets rid of it.
@@ -162,6 +166,56 @@ export function popupNodes(ctx: ScreenCtx, kind: ShownPopup): UiNode[] {
         },
       ];
   }
+}
+
+/**
+ * Launch sheets over any screen (tiktok-ui.md C.1, §1.2): the GDPR/EEA notice (text `w4m`, a "Got it"
+ * / "J'ai compris" Button with no resource-id: masterFuf/taktik-bot `shell/popups.py`), "Link email"
+ * with "Not now" (taktik selectors) and the security checkup with "Close" (ghost `_KNOWN_POPUPS`, 44.3.3).
+ * Their full wordings are INFERRED around the quoted fragments.
+ */
+function launchSheet(ctx: ScreenCtx, kind: 'gdpr' | 'linkEmail' | 'security'): UiNode {
+  const { n, tap } = builder(ctx);
+  const t = ctx.t;
+  const dismiss = tap('popup');
+  const [title, body, button] =
+    kind === 'gdpr'
+      ? [
+          undefined,
+          t.gdprText,
+          n(C.BTN, [42, 2150, 1038, 2280], {
+            text: t.gotIt,
+            clickable: true,
+            tap: dismiss,
+            key: 'popup.gdpr.ok',
+          }),
+        ]
+      : kind === 'linkEmail'
+        ? [
+            t.linkEmail,
+            t.linkEmailBody,
+            n(C.BTN, [42, 2150, 1038, 2280], {
+              text: t.notNow,
+              clickable: true,
+              tap: dismiss,
+              key: 'popup.linkEmail.notNow',
+            }),
+          ]
+        : [
+            t.securityTitle,
+            t.securityBody,
+            n(C.IV, [960, 1660, 1060, 1760], {
+              desc: t.close,
+              clickable: true,
+              tap: dismiss,
+              key: 'popup.security.close',
+            }),
+          ];
+  return n(C.FL, [0, 1640, 1080, 2400], { key: `popup.${kind}`, desc: t.bottomSheet, blocksTouches: true }, [
+    ...(title ? [n(C.TV, [42, 1680, 900, 1760], { text: title, key: `popup.${kind}.title` })] : []),
+    n(C.TV, [42, 1780, 1038, 2100], { idKey: `popup.${kind}.text`, text: body }),
+    button,
+  ]);
 }
 
 /** The invisible overlay (fault): covers the screen, absorbs taps, only a screenshot shows it. */

@@ -67,6 +67,26 @@ function row(
   );
 }
 
+/**
+ * "Add a catchy title" (some 43.1.4 builds, tiktok-ui.md C.5, YallaPapi/geelark-automation 152910):
+ * an EditText `g1c` first in document order, above the caption. Variant titleField.
+ */
+function titleField(ctx: ScreenCtx, c: Compose): UiNode[] {
+  if (!ctx.state.variants.titleField) return [];
+  const { n, tap } = builder(ctx);
+  return [
+    n(C.ET, [42, 270, 673, 330], {
+      idKey: 'post.title',
+      text: c.title || ctx.t.titleHint,
+      hint: ctx.t.titleHint,
+      clickable: true,
+      focusable: true,
+      tap: tap('focusCaption'),
+      input: tap('setTitle'),
+    }),
+  ];
+}
+
 /** The post screen. With the keyboard open, Post moves to the top right (43.1.4 A.6). */
 export function postScreen(ctx: ScreenCtx, c: Compose): UiNode[] {
   const { n, tap } = builder(ctx);
@@ -109,7 +129,8 @@ export function postScreen(ctx: ScreenCtx, c: Compose): UiNode[] {
   ];
   const scroll = n(C.SV, [0, 249, 1080, 2147], { idKey: 'post.scroll', scrollable: true }, [
     n(C.RL, [0, 249, 1080, 803], { idKey: 'post.header' }, [
-      n(C.ET, [42, 270, 673, 677], {
+      ...titleField(ctx, c),
+      n(C.ET, [42, ctx.state.variants.titleField ? 350 : 270, 673, 677], {
         idKey: 'post.caption',
         text: c.caption || t.captionHint,
         hint: t.captionHint,

@@ -152,7 +152,7 @@ function postTile(ctx: ScreenCtx, p: Post, i: number): UiNode {
       }),
       n(C.TV, [b[2] - 111, b[3] - 52, b[2] - 16, b[3] - 13], {
         idKey: 'profile.tileProgress',
-        text: `${pct}%`,
+        text: ctx.t.percent(pct),
         key: `tile.${p.id}.pct`,
       }),
     );

@@ -41,10 +41,14 @@ describe('simulator faults', () => {
   });
 
   it('slowUploadFactor: the progress badge shows a percentage until the upload ends', async () => {
-    const s = await ready('f-slow', { slowUploadFactor: 50 }, { simTimeScale: 0.01 });
+    // The badge is a window of its own (tt4663_en_publish_uploading.xml): only a lookup that sees
+    // every window (enableMultiWindows) finds it; the UiSelector of the active window never does.
+    const s = await ready('f-slow', { slowUploadFactor: 50 }, { simTimeScale: 0.01, simMultiWindows: true });
     await toPostScreen(s, 'en');
     await tap(s, by.text(t.post));
-    const badge = await s.$('android=new UiSelector().textMatches("\\d{1,2}%")');
+    const naive = await s.$('android=new UiSelector().textMatches("\\d{1,2}%")');
+    expect(await naive.isExisting()).toBe(false);
+    const badge = await s.$('//android.widget.TextView[contains(@text, "%")]');
     expect(await badge.isExisting()).toBe(true);
     expect((await simState(s)).posts[0]!.status).toBe('uploading');
     await badge.waitForExist({ reverse: true, timeout: 30_000, interval: 100 });

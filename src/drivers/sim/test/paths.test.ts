@@ -16,7 +16,8 @@ describe('simulated app paths', () => {
     await s.pushFile('/sdcard/Movies/restore-me.mp4', video.bytes.toString('base64'));
     await launchAndDismiss(s, PKG, 'en');
     await tap(s, by.desc('Create'));
-    await tap(s, by.desc('Upload'));
+    // No content-desc on the gallery entry (tiktok-ui.md C.10): 43.1.4's id ymg.
+    await tap(s, 'android=new UiSelector().resourceId("com.zhiliaoapp.musically:id/ymg")');
     await tap(s, by.desc('Video 1'));
     await tap(s, by.text(t.next)); // picker
     // The picker stays mounted under the editor (tiktok-ui.md E9): two "Next" match; the front one is last.
@@ -48,7 +49,7 @@ describe('simulated app paths', () => {
     expect(ids).not.toContain(victim.id);
   });
 
-  it('own private video: Save video writes a file to DCIM/Camera; Delete removes the post', async () => {
+  it('own private video: Download writes a file to DCIM/Camera; Delete, past a sideways swipe, removes the post', async () => {
     const s = await sim.open('p-player', { simReset: true, simDrafts: 1 });
     await launchAndDismiss(s, PKG, 'en');
     await toPostScreen(s, 'en');
@@ -59,11 +60,21 @@ describe('simulated app paths', () => {
     await tap(s, by.desc('Private videos'));
     await tap(s, 'android=new UiSelector().resourceId("com.zhiliaoapp.musically:id/cover")');
     await tap(s, by.desc('More'));
-    await tap(s, by.desc('Save video'));
+    await tap(s, by.desc('Download'));
     await s.getPageSource();
     const ls = (await s.execute('mobile: shell', { command: 'ls', args: ['/sdcard/DCIM/Camera'] })) as string;
     expect(ls.trim().split('\n')).toHaveLength(1);
     await tap(s, by.desc('More'));
+    // Delete is not in the tree until the row of actions is swiped sideways (C.9).
+    expect(await (await s.$(by.desc('Delete'))).isExisting()).toBe(false);
+    const row = await (await s.$('android=new UiSelector().scrollable(true)')).getLocation();
+    await s
+      .action('pointer', { parameters: { pointerType: 'touch' } })
+      .move({ x: 900, y: row.y + 100 })
+      .down()
+      .move({ x: 200, y: row.y + 100, duration: 200 })
+      .up()
+      .perform();
     await tap(s, by.desc('Delete'));
     await tap(s, '//android.widget.Button[@text="Delete"]');
     expect((await simState(s)).posts).toHaveLength(0);

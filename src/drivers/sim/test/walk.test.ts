@@ -9,7 +9,7 @@ import { videoTag } from '../model/media.js';
 import { readMovie } from '../model/mp4.js';
 import { getProfile } from '../model/profiles.js';
 import { useSimServer } from './support/sim.js';
-import { by, simState, tap, UI } from './support/walk.js';
+import { by, closePrivacySheet, simState, tap, UI } from './support/walk.js';
 
 const sim = useSimServer();
 
@@ -46,6 +46,7 @@ describe.each(PROFILES)('manual backup walk on %s (%s)', (profile, locale) => {
     await tap(s, by.text(t.next));
     await tap(s, by.desc(t.everyone));
     await tap(s, by.desc(t.onlyYou));
+    await closePrivacySheet(s, locale);
     expect(await (await s.$(by.desc(t.onlyYouRow))).isExisting()).toBe(true);
     await tap(s, by.descStarts(t.moreOptions));
     const sw = await s.$(

@@ -7,6 +7,7 @@ import xpath from 'xpath';
 import type { XmlTree } from './android-xml.js';
 import { classChain, IosLocatorError, parsePredicate } from './ios-locators.js';
 import { iosAttrs, iosType } from './ios-xml.js';
+import { FLAVOURS, type RegexFlavour } from './java-regex.js';
 import type { PlacedNode } from './node.js';
 import { parseUiSelectors, UiSelectorError } from './uiselector.js';
 
@@ -84,6 +85,7 @@ export function locate(
   placed: PlacedNode[],
   tree: () => XmlTree,
   appPackage: string,
+  flavour: RegexFlavour = FLAVOURS.strict,
 ): { nodes: PlacedNode[]; scrollIntoView: boolean } {
   const visible = placed.filter((p) => p.node.cls !== 'hierarchy');
   switch (strategy) {
@@ -100,7 +102,7 @@ export function locate(
     case '-android uiautomator': {
       let statements: ReturnType<typeof parseUiSelectors>;
       try {
-        statements = parseUiSelectors(selector);
+        statements = parseUiSelectors(selector, flavour);
       } catch (err) {
         if (err instanceof UiSelectorError) throw new InvalidSelectorError(err.message);
         throw err;

@@ -45,6 +45,20 @@ export interface UiNode {
   children?: UiNode[];
   /** Stable identity within a screen instance (assigned by {@link finalize} when not given). */
   key?: string;
+  /** Set on the children of the `hierarchy` root only: what kind of window this is (ui/windows.ts). */
+  window?: WindowInfo;
+}
+
+/**
+ * A window of the screen, as Android's accessibility sees it (ui/windows.ts): which one has the
+ * focus (the "active" window UiAutomator2 searches), and which are left out of the tree.
+ */
+export interface WindowInfo {
+  kind: 'app' | 'popup' | 'overlay' | 'toast' | 'ime' | 'system' | 'launcher';
+  /** The window with input focus: the one `-android uiautomator` searches. */
+  active?: boolean;
+  /** Drawn (screenshots, touches) but absent from every tree, e.g. the screen under a pop-up. */
+  covered?: boolean;
 }
 
 /** A node with its place in the tree (after {@link finalize}). */
@@ -54,15 +68,18 @@ export interface PlacedNode {
   parent: PlacedNode | undefined;
   index: number;
   depth: number;
+  /** The window (a child of the root) the node belongs to; undefined for the root itself. */
+  window: UiNode | undefined;
 }
 
 /** Flatten the tree in drawing order (pre-order: later nodes are drawn on top), assigning keys. */
 export function finalize(root: UiNode): PlacedNode[] {
   const out: PlacedNode[] = [];
   const walk = (node: UiNode, parent: PlacedNode | undefined, index: number, depth: number) => {
-    if (node.hidden) return;
+    if (node.hidden || node.window?.covered) return;
     const key = node.key ?? (parent ? `${parent.key}/${index}` : 'root');
-    const placed: PlacedNode = { node, key, parent, index, depth };
+    const window = depth === 1 ? node : parent?.window;
+    const placed: PlacedNode = { node, key, parent, index, depth, window };
     out.push(placed);
     for (const [i, c] of (node.children ?? []).entries()) walk(c, placed, i, depth + 1);
   };
@@ -70,12 +87,17 @@ export function finalize(root: UiNode): PlacedNode[] {
   return out;
 }
 
-/** Every node including hidden ones, in drawing order (what the screen shows and touches hit). */
+/**
+ * Every node including hidden ones, in drawing order (what the screen shows and touches hit).
+ * The root lists its windows top-most first, as a uiautomator dump does (the 46.6.3 badge window
+ * comes before the feed in tt4663_en_publish_uploading.xml), so they are drawn last to first.
+ */
 export function drawOrder(root: UiNode): UiNode[] {
   const out: UiNode[] = [];
   const walk = (n: UiNode) => {
     out.push(n);
-    for (const c of n.children ?? []) walk(c);
+    const kids = n.children ?? [];
+    for (const c of n.cls === 'hierarchy' ? [...kids].reverse() : kids) walk(c);
   };
   walk(root);
   return out;

@@ -5,6 +5,7 @@
  * Statements separated by `;` are looked up one after another and their matches concatenated,
  * as the UiAutomator2 server does (one request, the union of several selectors).
  */
+import { FLAVOURS, JavaRegexError, javaRegex, type RegexFlavour } from './java-regex.js';
 import type { UiNode } from './node.js';
 
 /** A parsed selector: node predicates plus an optional instance index. */
@@ -18,19 +19,21 @@ export interface ParsedUiSelector {
 /** Invalid selector text (the driver reports it as "invalid selector"). */
 export class UiSelectorError extends Error {}
 
-const METHODS: Record<string, (arg: string | number | boolean) => (n: UiNode) => boolean> = {
+type Method = (arg: string | number | boolean, f: RegexFlavour) => (n: UiNode) => boolean;
+
+const METHODS: Record<string, Method> = {
   text: (a) => (n) => (n.text ?? '') === a,
   textContains: (a) => (n) => (n.text ?? '').includes(String(a)),
   textStartsWith: (a) => (n) => (n.text ?? '').startsWith(String(a)),
-  textMatches: (a) => matches(String(a), (n) => n.text),
+  textMatches: (a, f) => matches(String(a), (n) => n.text, f, true),
   description: (a) => (n) => (n.desc ?? '') === a,
   descriptionContains: (a) => (n) => (n.desc ?? '').includes(String(a)),
   descriptionStartsWith: (a) => (n) => (n.desc ?? '').startsWith(String(a)),
-  descriptionMatches: (a) => matches(String(a), (n) => n.desc),
+  descriptionMatches: (a, f) => matches(String(a), (n) => n.desc, f, true),
   resourceId: (a) => (n) => (n.id ?? '') === a,
-  resourceIdMatches: (a) => matches(String(a), (n) => n.id),
+  resourceIdMatches: (a, f) => matches(String(a), (n) => n.id, f, false),
   className: (a) => (n) => n.cls === a,
-  classNameMatches: (a) => matches(String(a), (n) => n.cls),
+  classNameMatches: (a, f) => matches(String(a), (n) => n.cls, f, false),
   packageName: (a) => (n) => n.pkg === a,
   clickable: (a) => (n) => !!n.clickable === a,
   scrollable: (a) => (n) => !!n.scrollable === a,
@@ -41,23 +44,27 @@ const METHODS: Record<string, (arg: string | number | boolean) => (n: UiNode) =>
   focused: (a) => (n) => !!n.focused === a,
 };
 
-function matches(re: string, get: (n: UiNode) => string | undefined): (n: UiNode) => boolean {
+function matches(
+  re: string,
+  get: (n: UiNode) => string | undefined,
+  f: RegexFlavour,
+  textual: boolean,
+): (n: UiNode) => boolean {
   let r: RegExp;
   try {
-    // UiSelector's *Matches use Java's String.matches: the whole value must match. Java allows
-    // leading inline flags such as (?s) or (?i); JavaScript takes them as RegExp flags.
-    const inline = /^\(\?([imsx]+)\)/.exec(re);
-    const flags = new Set(['s', ...(inline?.[1]?.replace('x', '') ?? '')]);
-    r = new RegExp(`^(?:${inline ? re.slice(inline[0].length) : re})$`, [...flags].join(''));
-  } catch {
-    throw new UiSelectorError(`bad regular expression ${re}`);
+    // Java's String.matches: whole value, Java's own inline flags, and (strict flavour, the
+    // default) no DOTALL and an ASCII \s (tiktok-ui.md C.14; ui/java-regex.ts).
+    r = javaRegex(re, f, textual);
+  } catch (err) {
+    if (err instanceof JavaRegexError) throw new UiSelectorError(err.message);
+    throw err;
   }
   return (n) => r.test(get(n) ?? '');
 }
 
 const CALL = /\.?\s*(\w+)\(\s*("(?:[^"\\]|\\.)*"|-?\d+|true|false)?\s*\)/y;
 
-function parseChain(src: string): ParsedUiSelector {
+function parseChain(src: string, flavour: RegexFlavour): ParsedUiSelector {
   const s = src.trim().replace(/^new\s+UiSelector\(\)/, '');
   const tests: ((n: UiNode) => boolean)[] = [];
   let instance: number | undefined;
@@ -83,7 +90,7 @@ function parseChain(src: string): ParsedUiSelector {
     else {
       const f = METHODS[name!];
       if (!f || arg === undefined) throw new UiSelectorError(`unsupported UiSelector method ${name}`);
-      tests.push(f(arg));
+      tests.push(f(arg, flavour));
     }
     pos = CALL.lastIndex;
     while (s[pos] === ';' || s[pos] === ' ') pos++;
@@ -111,15 +118,15 @@ export function uiStatements(src: string): string[] {
 }
 
 /** Parse every statement of a `-android uiautomator` selector string (at least one). */
-export function parseUiSelectors(src: string): ParsedUiSelector[] {
+export function parseUiSelectors(src: string, flavour: RegexFlavour = FLAVOURS.strict): ParsedUiSelector[] {
   const statements = uiStatements(src);
   if (statements.length === 0) throw new UiSelectorError('empty UiSelector');
-  return statements.map(parseUiSelector);
+  return statements.map((s) => parseUiSelector(s, flavour));
 }
 
 /** Parse one `-android uiautomator` statement. */
-export function parseUiSelector(src: string): ParsedUiSelector {
+export function parseUiSelector(src: string, flavour: RegexFlavour = FLAVOURS.strict): ParsedUiSelector {
   const scroll = /^\s*new\s+UiScrollable\((.*)\)\s*\.\s*scrollIntoView\((.*)\)\s*;?\s*$/s.exec(src);
-  if (scroll) return { ...parseChain(scroll[2]!), scrollIntoView: true };
-  return parseChain(src.replace(/;\s*$/, ''));
+  if (scroll) return { ...parseChain(scroll[2]!, flavour), scrollIntoView: true };
+  return parseChain(src.replace(/;\s*$/, ''), flavour);
 }

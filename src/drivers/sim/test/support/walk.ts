@@ -18,6 +18,7 @@ export const UI = {
     everyone: 'Everyone can view this post',
     onlyYou: 'Only you',
     onlyYouRow: 'Only you can view this post',
+    whoCanView: 'Who can view this post',
     moreOptions: 'More options',
     saveToDevice: 'Save to device',
     post: 'Post',
@@ -31,6 +32,7 @@ export const UI = {
     everyone: 'Tout le monde peut voir cette publication',
     onlyYou: 'Seulement toi',
     onlyYouRow: 'Seulement toi peux voir cette publication',
+    whoCanView: 'Qui peut voir cette publication',
     moreOptions: 'Plus d’options',
     saveToDevice: 'Enregistrer sur l’appareil',
     post: 'Publier',
@@ -63,6 +65,11 @@ export async function launchAndDismiss(s: Session, pkg: string, locale: keyof ty
   await s.activateApp(pkg);
   await tap(s, by.text(UI[locale].notNow));
   await tap(s, by.text(UI[locale].dontAllow));
+}
+
+/** Close the privacy sheet if the build keeps it up after a pick (47.0.3, tiktok-ui.md C.6). */
+export async function closePrivacySheet(s: Session, locale: keyof typeof UI): Promise<void> {
+  if (await (await s.$(by.text(UI[locale].whoCanView))).isExisting()) await s.back();
 }
 
 /** From the feed to the post screen of the first draft. */

@@ -169,7 +169,7 @@ describe('preflight warns about a TikTok the flows are not tested with, and the 
       const check = report.preflight.find((c: { name: string }) => c.name === 'tiktok');
       expect(check.status).toBe('warn');
       expect(check.detail).toContain(`TikTok ${version} is ${words} the flows are tested with`);
-      expect(check.detail).toMatch(/>=43\.0\.0 <48\.0\.0 at flows\/tiktok\/launch\.yaml:7:13/);
+      expect(check.detail).toMatch(/>=43\.0\.0 <48\.0\.0 at flows\/tiktok\/launch\.yaml:8:13/);
       expect(check.fix).toMatch(/widen appVersion at those places/);
       // Past preflight: the session went on to the flows, which refuse this version themselves.
       expect(report.error).toMatchObject({ code: 'E_FLOW_NOT_APPLICABLE' });

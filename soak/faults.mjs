@@ -21,6 +21,8 @@ const CHOSEN = {
   invisibleOverlay: () => 2,
   duplicateNext: () => true,
   unknownPopup: () => 2,
+  // A newer TikTok than the flows are tested with: the flows refuse it, the next run (as before) resumes.
+  appVersion: () => '49.2.0',
   // The phone disappears mid-run: from a seeded command on, nothing answers.
   disconnectAtCommand: (r) => r.int(30, 220),
 };

@@ -80,8 +80,8 @@ export const PROFILE_VARIANT_CHOICES: Record<SimProfileId, Choices> = {
   },
   // 47.0.3: the sheet stays up after a pick (manhwatok); upload_hot_area.
   'tiktok-47.0.3': OPEN,
-  // 48.2.0 is made up (model/profile-48.ts): nothing to settle, every open value allowed.
-  'tiktok-48.2.0': OPEN,
+  // 48.2.0 is made up (model/profile-48.ts): the gallery entry keeps only its renamed id (a7u).
+  'tiktok-48.2.0': { ...OPEN, galleryEntry: ['bare'] },
 };
 
 /** A profile's defaults: the first choice of each variant. */

@@ -11,7 +11,7 @@ const ids = (refs: unknown) => (refs as Record<string, string>[]).map((r) => Obj
 
 describe('UiSelector statements', () => {
   it('finds the union of every statement, each node once, in statement order', async () => {
-    const s = await sim.open('union', { simReset: true, simDrafts: 1 });
+    const s = await sim.open('union', { simReset: true, simDrafts: 1, simLaunchPopups: [] });
     await s.activateApp('com.zhiliaoapp.musically');
     const home = ids(await s.findElements(UI, 'new UiSelector().description("Home")'));
     const profile = ids(await s.findElements(UI, 'new UiSelector().description("Profile")'));
@@ -31,7 +31,7 @@ describe('UiSelector statements', () => {
   });
 
   it('keeps a ; inside a string literal', async () => {
-    const s = await sim.open('union-literal', { simReset: true, simDrafts: 1 });
+    const s = await sim.open('union-literal', { simReset: true, simDrafts: 1, simLaunchPopups: [] });
     await s.activateApp('com.zhiliaoapp.musically');
     // "a;b" is one statement's argument: it matches no node rather than failing to parse.
     expect(await s.findElements(UI, 'new UiSelector().text("a;b")')).toEqual([]);

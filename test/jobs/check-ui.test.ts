@@ -32,7 +32,6 @@ describe('check-ui', { timeout: 180_000 }, () => {
     const share = report.screens.find((s) => s.screen === 'share')!.result.checks;
     expect(share.filter((c) => c.role === 'needed').map((c) => [c.name, c.count.device])).toEqual([
       ['share.saveVideo', 1],
-      ['share.delete', 1],
     ]);
     expect(content(await p.state())).toEqual(before);
   });

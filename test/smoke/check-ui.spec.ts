@@ -59,7 +59,9 @@ describe('check-ui: the screens of the backup and restore flows', () => {
   });
 
   for (const screen of SCREENS) {
-    it(`${screen}: every selector the flows need finds exactly one node`, () => {
+    it(`${screen}: every selector the flows need finds exactly one node`, function () {
+      // A phone with no private video yet has no player or share screen to walk: skipped, visibly.
+      if (report.unchecked.includes(screen)) this.skip();
       const seen = report.screens.find((s) => s.screen === screen);
       assert.ok(seen, `the walk did not reach ${screen} (run folder: ${report.runDir})`);
       const bad = seen.result.checks.filter((c) => !c.ok);

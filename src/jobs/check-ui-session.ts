@@ -10,7 +10,7 @@ import { adapterFor } from '../drivers/index.js';
 import type { DeviceRef } from '../drivers/types.js';
 import { loadProject } from '../flows/project.js';
 import { runFlow } from '../runner/run.js';
-import { type CheckUiReport, walkScreens } from './check-ui.js';
+import { type CheckUiReport, stoppedSection, uncheckedScreens } from './check-ui.js';
 import { flowFiles, folderArtifacts } from './sinks.js';
 
 /** What the walk needs besides the session. */
@@ -56,22 +56,14 @@ export async function checkUiOnSession(
     deviceRoots: o.config.deviceRoots,
   });
   // One flow run for the whole walk: the testrunner reports each screen as its own test.
-  const last = value.stack?.at(-1);
-  const stopped: CheckUiReport['stopped'] = value.error
-    ? [
-        {
-          section: 'check-ui',
-          step: last?.step,
-          at: last?.at,
-          code: value.error.code,
-          message: value.error.message,
-          hint: value.error.hint,
-          artifactsDir: value.artifactsDir,
-        },
-      ]
-    : [];
-  const checked = new Set(screens.map((s) => s.screen));
-  const unchecked = [...new Set(walkScreens(project.entry.steps))].filter((s) => !checked.has(s));
+  const stopped = value.error ? [stoppedSection('check-ui', value, value.error)] : [];
   const ok = !stopped.length && screens.every((s) => s.result.ok);
-  return { screens, stopped, outOfRange: [], unchecked, ok, runDir: o.runDir };
+  return {
+    screens,
+    stopped,
+    outOfRange: [],
+    unchecked: uncheckedScreens(project, screens),
+    ok,
+    runDir: o.runDir,
+  };
 }

@@ -13,7 +13,7 @@ import { versionMatches } from '../core/fields.js';
 import { DraftvaultError } from '../errors.js';
 import { type LoadOptions, loadProject, type Project } from '../flows/project.js';
 import type { RunEvent } from '../runner/events.js';
-import { describeStep, runFlow } from '../runner/run.js';
+import { describeStep, type RunResult, runFlow } from '../runner/run.js';
 import { stepKind } from '../steps/index.js';
 import type { ScreenCheckResult, Step } from '../steps/types.js';
 import { type JobFlows, loadJobFlows } from './flow-kit.js';
@@ -77,7 +77,7 @@ function rangesLeavingOut(dir: string, walk: Project, opts: LoadOptions, version
 }
 
 /** The screens the walk's checkScreen steps name, in walk order. */
-export function walkScreens(steps: readonly Step[], out: string[] = []): string[] {
+function walkScreens(steps: readonly Step[], out: string[] = []): string[] {
   for (const s of steps) {
     if (s.kind === 'checkScreen') out.push((s.args as { screen: string }).screen);
     for (const key of stepKind(s.kind)?.nested ?? [])
@@ -121,23 +121,33 @@ export async function checkUiJob(o: CheckUiOptions): Promise<CheckUiReport> {
         });
         if (r.ok || !r.error) continue;
         if (r.error.code === 'E_INTERRUPTED') throw r.error;
-        const last = r.stack?.at(-1);
-        stopped.push({
-          section: describeStep(step),
-          step: last?.step,
-          at: last?.at,
-          code: r.error.code,
-          message: r.error.message,
-          hint: r.error.hint,
-          artifactsDir: r.artifactsDir,
-        });
+        stopped.push(stoppedSection(describeStep(step), r, r.error));
       }
     },
   );
-  const checked = new Set(screens.map((s) => s.screen));
-  const unchecked = [...new Set(walkScreens(project.entry.steps))].filter((s) => !checked.has(s));
+  const unchecked = uncheckedScreens(project, screens);
   const ok = !stopped.length && !outOfRange.length && screens.every((s) => s.result.ok);
   return { screens, stopped, outOfRange, unchecked, ok, runDir };
+}
+
+/** A walk section that stopped, with where and why (what to edit). */
+export function stoppedSection(section: string, r: RunResult, error: DraftvaultError): StoppedSection {
+  const last = r.stack?.at(-1);
+  return {
+    section,
+    step: last?.step,
+    at: last?.at,
+    code: error.code,
+    message: error.message,
+    hint: error.hint,
+    artifactsDir: r.artifactsDir,
+  };
+}
+
+/** The screens the walk checks that it did not reach this time. */
+export function uncheckedScreens(walk: Project, screens: CheckUiReport['screens']): string[] {
+  const checked = new Set(screens.map((s) => s.screen));
+  return [...new Set(walkScreens(walk.entry.steps))].filter((s) => !checked.has(s));
 }
 
 /** The exit error of a walk that found something to fix. */

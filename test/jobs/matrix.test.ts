@@ -62,17 +62,17 @@ function options(device: string) {
 const CASES = SIM_PROFILES.filter((p) => p !== 'tiktok-48.2.0').flatMap((p) =>
   (['en', 'fr'] as const).map((l) => [p, l, 'android' as 'android' | 'ios'] as const),
 );
-// KNOWN BROKEN (issue 16, left open): since launch.yaml waits for app.content, the simulated iPhone's
-// backup stops there (className XCUIElementTypeApplication is not found). Listed, not run, until fixed.
+// The simulated iPhone: one profile, both languages.
 const IOS_CASES = [
   ['tiktok-43.1.4', 'en', 'ios'],
   ['tiktok-43.1.4', 'fr', 'ios'],
 ] as const;
+// KNOWN BROKEN (issue 16, left open): the restore on the simulated iPhone (its Photos library and
+// permission alert are not modelled yet); its backup runs above. Listed, not run, until fixed.
 for (const [profile, locale, platform] of IOS_CASES)
-  it.skip(`${profile} ${locale} ${platform} (known broken: app.content on the simulated iPhone)`, () => {});
-
+  it.skip(`${profile} ${locale} ${platform}: restore (known broken: no Photos library yet)`, () => {});
 describe('every profile × locale × platform backs up and restores 2 drafts', { timeout: 240_000 }, () => {
-  for (const [profile, locale, platform] of CASES)
+  for (const [profile, locale, platform] of [...CASES, ...IOS_CASES])
     it(`${profile} ${locale} ${platform}`, async () => {
       const name = `m-${profile}-${locale}-${platform}`;
       await resetPhone(simHome(), {
@@ -96,6 +96,7 @@ describe('every profile × locale × platform backs up and restores 2 drafts', {
         failed: 0,
         skipped: 0,
       });
+      if (platform === 'ios') return; // the restore: known broken, listed above
       const files = b.report.drafts.map((d) => d.file!);
       const r = await restoreJob({ ...options(device), files, flowsDir: join(ROOT, 'flows', 'tiktok') });
       expect(r.results.map((x) => [x.ok, x.reason])).toEqual([

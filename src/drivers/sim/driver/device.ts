@@ -76,6 +76,8 @@ export class SimDevice {
   current(): Frame {
     if (!this.frame) {
       const root = render(screenCtx(this.state, this.store, Date.now()));
+      // XCUITest's root element is the application in front, labelled with its name.
+      if (this.state.platform === 'ios') root.desc = this.iosAppName();
       this.frame = { root, placed: finalize(root) };
     }
     return this.frame;
@@ -88,7 +90,7 @@ export class SimDevice {
       f.xmlMulti = this.multiWindows;
       f.xml =
         this.state.platform === 'ios'
-          ? toIosXml(f.placed, 'TikTok')
+          ? toIosXml(f.placed, this.iosAppName())
           : toAndroidXml(
               searchedNodes(f.placed, undefined, this.multiWindows),
               this.profile.width,
@@ -96,6 +98,11 @@ export class SimDevice {
             );
     }
     return f.xml;
+  }
+
+  /** The iOS application in front: the home screen is SpringBoard's. */
+  private iosAppName(): string {
+    return top(this.state).name === 'launcher' ? 'SpringBoard' : 'TikTok';
   }
 
   /** Element reference: screen instance + node key (a new screen makes old references stale). */

@@ -17,6 +17,20 @@ async function tapIos(s: WebdriverIO.Browser, selector: string) {
 }
 
 describe('simulated iPhone', () => {
+  it('class-name and predicate searches include the application itself, named after the app in front', async () => {
+    const s = await sim.open('ios-app', { simReset: true, simDrafts: 1 }, {}, 'ios');
+    const app = pred('type == "XCUIElementTypeApplication" AND label == "TikTok"');
+    // On the home screen the application in front is SpringBoard, not TikTok.
+    expect(await s.$$(app)).toHaveLength(0);
+    expect(await s.$$(pred('label == "SpringBoard"'))).toHaveLength(1);
+    await s.activateApp('com.zhiliaoapp.musically');
+    expect(await s.$$(app)).toHaveLength(1);
+    expect(await s.$$('XCUIElementTypeApplication')).toHaveLength(1);
+    expect(await (await s.$(app)).getAttribute('label')).toBe('TikTok');
+    // Accessibility id matches the identifier, and the application has none (its source name is its label).
+    expect(await s.$$('~TikTok')).toHaveLength(0);
+  });
+
   it('walks a draft to a private post with Save to device using iOS locators', async () => {
     const s = await sim.open('ios-1', { simReset: true, simDrafts: 2 }, {}, 'ios');
     await s.activateApp('com.zhiliaoapp.musically');

@@ -61,12 +61,14 @@ export function locateIos(
       case 'name':
       case 'accessibility id':
         return visible.filter((p) => iosAttrs(p.node).name === selector);
+      // WebDriverAgent includes the element searched from (the application) in class-name and
+      // predicate searches ("Include self element into predicate search", XCUIElement+FBFind.m).
       case 'class name':
-        return visible.filter((p) => iosType(p.node, p.parent?.node.cls) === selector);
+        return placed.filter((p) => iosType(p.node, p.parent?.node.cls) === selector);
       case 'xpath':
         return xpathNodes(selector, tree());
       case '-ios predicate string':
-        return visible.filter(parsePredicate(selector));
+        return placed.filter(parsePredicate(selector));
       case '-ios class chain':
         return classChain(selector, placed).filter((p) => p.node.cls !== 'hierarchy');
       default:

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { encodeVideo } from '../model/media.js';
 import { useSimServer } from './support/sim.js';
-import { by, launchAndDismiss, simState, tap, toPostScreen, UI } from './support/walk.js';
+import { by, launchAndDismiss, simState, swipeRow, tap, toPostScreen, UI } from './support/walk.js';
 
 const sim = useSimServer();
 const PKG = 'com.zhiliaoapp.musically';
@@ -67,14 +67,7 @@ describe('simulated app paths', () => {
     await tap(s, by.desc('More'));
     // Delete is not in the tree until the row of actions is swiped sideways (C.9).
     expect(await (await s.$(by.desc('Delete'))).isExisting()).toBe(false);
-    const row = await (await s.$('android=new UiSelector().scrollable(true)')).getLocation();
-    await s
-      .action('pointer', { parameters: { pointerType: 'touch' } })
-      .move({ x: 900, y: row.y + 100 })
-      .down()
-      .move({ x: 200, y: row.y + 100, duration: 200 })
-      .up()
-      .perform();
+    await swipeRow(s);
     await tap(s, by.desc('Delete'));
     await tap(s, '//android.widget.Button[@text="Delete"]');
     expect((await simState(s)).posts).toHaveLength(0);

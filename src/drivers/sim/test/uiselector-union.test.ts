@@ -39,3 +39,32 @@ describe('UiSelector statements', () => {
     expect(profile).toHaveLength(1);
   });
 });
+
+describe('UiSelector relations and case', () => {
+  it('childSelector finds inside each match, fromParent among its siblings; *Contains ignores case', async () => {
+    const s = await sim.open('relations', { simReset: true, simDrafts: 1, simLaunchPopups: [] });
+    await s.activateApp('com.zhiliaoapp.musically');
+    const desc = async (refs: unknown) =>
+      Promise.all(ids(refs).map((id) => s.getElementAttribute(id!, 'content-desc')));
+    // The bottom bar holds Profile; Profile's siblings include Home, and Profile is not its own sibling.
+    const bar =
+      'new UiSelector().descriptionContains("home").fromParent(new UiSelector().description("Profile"))';
+    expect(await desc(await s.findElements(UI, bar))).toEqual(['Profile']);
+    const self =
+      'new UiSelector().description("Profile").fromParent(new UiSelector().description("Profile"))';
+    expect(await s.findElements(UI, self)).toEqual([]);
+    // A child of the window's content frame, never the frame itself.
+    const inside =
+      'new UiSelector().resourceId("android:id/content").childSelector(new UiSelector().description("Profile"))';
+    expect(await desc(await s.findElements(UI, inside))).toEqual(['Profile']);
+    const none =
+      'new UiSelector().description("Profile").childSelector(new UiSelector().description("Profile"))';
+    expect(await s.findElements(UI, none)).toEqual([]);
+    // Case: the server lower-cases both sides of textContains / descriptionStartsWith.
+    expect(await s.findElements(UI, 'new UiSelector().descriptionStartsWith("PROFI")')).toHaveLength(1);
+    expect(await s.findElements(UI, 'new UiSelector().description("PROFILE")')).toEqual([]);
+    await expect(s.findElements(UI, 'new UiSelector().description("Profile").bogus(1)')).rejects.toThrow(
+      /unsupported UiSelector method bogus/,
+    );
+  });
+});

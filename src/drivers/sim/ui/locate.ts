@@ -112,9 +112,7 @@ export function locate(
       // Each statement's matches in turn, a node found twice kept once (the server's union).
       const nodes: PlacedNode[] = [];
       for (const parsed of statements) {
-        const all = visible.filter((p) => parsed.test(p.node));
-        const some = parsed.instance === undefined ? all : all.slice(parsed.instance, parsed.instance + 1);
-        for (const p of some) if (!nodes.includes(p)) nodes.push(p);
+        for (const p of parsed.find(visible)) if (!nodes.includes(p)) nodes.push(p);
       }
       return { nodes, scrollIntoView: statements.some((p) => p.scrollIntoView) };
     }

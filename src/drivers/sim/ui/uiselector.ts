@@ -1,17 +1,21 @@
 /**
  * The part of Android's UiSelector / UiScrollable language people use with
  * `-android uiautomator`: `new UiSelector().text("Post").className("android.widget.Button")`,
- * `.instance(1)`, and `new UiScrollable(new UiSelector().scrollable(true)).scrollIntoView(...)`.
+ * `.instance(1)`, `.index(0)`, `.childSelector(new UiSelector()...)` (a descendant of each match),
+ * `.fromParent(new UiSelector()...)` (a sibling of each match), and
+ * `new UiScrollable(new UiSelector().scrollable(true)).scrollIntoView(...)`.
  * Statements separated by `;` are looked up one after another and their matches concatenated,
- * as the UiAutomator2 server does (one request, the union of several selectors).
+ * as the UiAutomator2 server does (one request, the union of several selectors). As on the
+ * server, `textContains`/`textStartsWith` and the description ones ignore case (the server's
+ * UiSelector compares them lower-cased; draftvault's own checker, src/drivers/android/uiselector.ts,
+ * reads the same from its bytecode).
  */
 import { FLAVOURS, JavaRegexError, javaRegex, type RegexFlavour } from './java-regex.js';
-import type { UiNode } from './node.js';
+import type { PlacedNode, UiNode } from './node.js';
 
-/** A parsed selector: node predicates plus an optional instance index. */
+/** A parsed statement: what it finds in a pool of nodes (the searched window's). */
 export interface ParsedUiSelector {
-  test: (n: UiNode) => boolean;
-  instance?: number;
+  find: (pool: PlacedNode[]) => PlacedNode[];
   /** Wrapped in UiScrollable(...).scrollIntoView(...). */
   scrollIntoView: boolean;
 }
@@ -21,14 +25,17 @@ export class UiSelectorError extends Error {}
 
 type Method = (arg: string | number | boolean, f: RegexFlavour) => (n: UiNode) => boolean;
 
+const has = (v: string | undefined, a: unknown, how: 'includes' | 'startsWith') =>
+  (v ?? '').toLowerCase()[how](String(a).toLowerCase());
+
 const METHODS: Record<string, Method> = {
   text: (a) => (n) => (n.text ?? '') === a,
-  textContains: (a) => (n) => (n.text ?? '').includes(String(a)),
-  textStartsWith: (a) => (n) => (n.text ?? '').startsWith(String(a)),
+  textContains: (a) => (n) => has(n.text, a, 'includes'),
+  textStartsWith: (a) => (n) => has(n.text, a, 'startsWith'),
   textMatches: (a, f) => matches(String(a), (n) => n.text, f, true),
   description: (a) => (n) => (n.desc ?? '') === a,
-  descriptionContains: (a) => (n) => (n.desc ?? '').includes(String(a)),
-  descriptionStartsWith: (a) => (n) => (n.desc ?? '').startsWith(String(a)),
+  descriptionContains: (a) => (n) => has(n.desc, a, 'includes'),
+  descriptionStartsWith: (a) => (n) => has(n.desc, a, 'startsWith'),
   descriptionMatches: (a, f) => matches(String(a), (n) => n.desc, f, true),
   resourceId: (a) => (n) => (n.id ?? '') === a,
   resourceIdMatches: (a, f) => matches(String(a), (n) => n.id, f, false),
@@ -62,40 +69,84 @@ function matches(
   return (n) => r.test(get(n) ?? '');
 }
 
-const CALL = /\.?\s*(\w+)\(\s*("(?:[^"\\]|\\.)*"|-?\d+|true|false)?\s*\)/y;
+/** One `new UiSelector()` chain: node tests, then the child / sibling refinements, then instance. */
+interface Chain {
+  tests: ((p: PlacedNode) => boolean)[];
+  child?: Chain;
+  fromParent?: Chain;
+  instance?: number;
+}
 
-function parseChain(src: string, flavour: RegexFlavour): ParsedUiSelector {
-  const s = src.trim().replace(/^new\s+UiSelector\(\)/, '');
-  const tests: ((n: UiNode) => boolean)[] = [];
-  let instance: number | undefined;
-  CALL.lastIndex = 0;
-  let pos = 0;
-  while (pos < s.length) {
-    CALL.lastIndex = pos;
-    const m = CALL.exec(s);
-    if (!m) throw new UiSelectorError(`cannot parse UiSelector at "${s.slice(pos, pos + 30)}"`);
-    const [, name, raw] = m;
-    const arg =
-      raw === undefined
-        ? undefined
-        : raw.startsWith('"')
-          ? // As the UiAutomator2 server: only \" is undone; every other backslash reaches the regex.
-            raw.slice(1, -1).replace(/\\"/g, '"')
-          : raw === 'true'
-            ? true
-            : raw === 'false'
-              ? false
-              : Number(raw);
-    if (name === 'instance') instance = Number(arg);
-    else {
-      const f = METHODS[name!];
-      if (!f || arg === undefined) throw new UiSelectorError(`unsupported UiSelector method ${name}`);
-      tests.push(f(arg, flavour));
+function run(c: Chain, pool: PlacedNode[]): PlacedNode[] {
+  let hits = pool.filter((p) => c.tests.every((t) => t(p)));
+  if (c.child)
+    hits = hits.flatMap((h) =>
+      run(
+        c.child!,
+        pool.filter((p) => p !== h && isUnder(p, h)),
+      ),
+    );
+  if (c.fromParent)
+    hits = hits.flatMap((h) =>
+      run(
+        c.fromParent!,
+        pool.filter((p) => p !== h && p.parent === h.parent),
+      ),
+    );
+  if (c.instance !== undefined) return hits[c.instance] ? [hits[c.instance]!] : [];
+  return hits;
+}
+
+const isUnder = (p: PlacedNode, ancestor: PlacedNode) => {
+  for (let a = p.parent; a; a = a.parent) if (a === ancestor) return true;
+  return false;
+};
+
+const LITERAL = /^\s*("(?:[^"\\]|\\.)*"|-?\d+|true|false)\s*\)/;
+
+/** Parse `new UiSelector()` and its calls at the start of `src`; returns the rest. */
+function parseChain(src: string, flavour: RegexFlavour): { chain: Chain; rest: string } {
+  let s = src.trimStart();
+  if (s.startsWith('new UiSelector()')) s = s.slice('new UiSelector()'.length);
+  const chain: Chain = { tests: [] };
+  for (;;) {
+    const m = /^\s*\.?\s*(\w+)\(/.exec(s);
+    if (!m) break;
+    const name = m[1]!;
+    s = s.slice(m[0].length);
+    if (name === 'childSelector' || name === 'fromParent') {
+      const inner = parseChain(s, flavour);
+      chain[name === 'childSelector' ? 'child' : 'fromParent'] = inner.chain;
+      s = inner.rest.replace(/^\s*\)/, '');
+      continue;
     }
-    pos = CALL.lastIndex;
-    while (s[pos] === ';' || s[pos] === ' ') pos++;
+    const lit = LITERAL.exec(s);
+    if (!lit) throw new UiSelectorError(`unsupported UiSelector method ${name}`);
+    s = s.slice(lit[0].length);
+    const raw = lit[1]!;
+    const arg = raw.startsWith('"')
+      ? // As the UiAutomator2 server: only \" is undone; every other backslash reaches the regex.
+        raw.slice(1, -1).replace(/\\"/g, '"')
+      : raw === 'true' || raw === 'false'
+        ? raw === 'true'
+        : Number(raw);
+    if (name === 'instance') chain.instance = Number(arg);
+    else if (name === 'index') chain.tests.push((p) => p.index === Number(arg));
+    else {
+      const f = METHODS[name];
+      if (!f) throw new UiSelectorError(`unsupported UiSelector method ${name}`);
+      const t = f(arg, flavour);
+      chain.tests.push((p) => t(p.node));
+    }
   }
-  return { test: (n) => tests.every((t) => t(n)), instance, scrollIntoView: false };
+  return { chain, rest: s };
+}
+
+function statement(src: string, flavour: RegexFlavour): ParsedUiSelector {
+  const { chain, rest } = parseChain(src, flavour);
+  if (rest.trim() !== '')
+    throw new UiSelectorError(`cannot parse UiSelector at "${rest.trim().slice(0, 30)}"`);
+  return { find: (pool) => run(chain, pool), scrollIntoView: false };
 }
 
 /** Split a selector string into its `;`-separated statements (a `;` inside a string literal stays). */
@@ -127,6 +178,6 @@ export function parseUiSelectors(src: string, flavour: RegexFlavour = FLAVOURS.s
 /** Parse one `-android uiautomator` statement. */
 export function parseUiSelector(src: string, flavour: RegexFlavour = FLAVOURS.strict): ParsedUiSelector {
   const scroll = /^\s*new\s+UiScrollable\((.*)\)\s*\.\s*scrollIntoView\((.*)\)\s*;?\s*$/s.exec(src);
-  if (scroll) return { ...parseChain(scroll[2]!, flavour), scrollIntoView: true };
-  return parseChain(src.replace(/;\s*$/, ''), flavour);
+  if (scroll) return { ...statement(scroll[2]!, flavour), scrollIntoView: true };
+  return statement(src.replace(/;\s*$/, ''), flavour);
 }

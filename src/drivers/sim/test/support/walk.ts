@@ -81,3 +81,15 @@ export async function toPostScreen(s: Session, locale: keyof typeof UI): Promise
   await tap(s, by.text(first.caption));
   await tap(s, by.text(t.next));
 }
+
+/** Swipe the own-video menu's row of actions to its end (Delete is past its first screen, C.9). */
+export async function swipeRow(s: Session): Promise<void> {
+  const row = await (await s.$('android=new UiSelector().scrollable(true)')).getLocation();
+  await s
+    .action('pointer', { parameters: { pointerType: 'touch' } })
+    .move({ x: 900, y: row.y + 100 })
+    .down()
+    .move({ x: 200, y: row.y + 100, duration: 200 })
+    .up()
+    .perform();
+}

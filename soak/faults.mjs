@@ -25,6 +25,9 @@ const CHOSEN = {
   appVersion: () => '49.2.0',
   // The phone disappears mid-run: from a seeded command on, nothing answers.
   disconnectAtCommand: (r) => r.int(30, 220),
+  vanishAtCommand: (r) => r.int(30, 220),
+  // Unplugged right after the first post: the post is made, its video not yet stored.
+  vanishAfterPosts: () => 1,
 };
 
 /** The schema under `.default()`/`.optional()`. */

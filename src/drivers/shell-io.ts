@@ -25,9 +25,17 @@ export function shellIO(ctx: DeviceIOContext, feature: string): DeviceIO {
       try {
         return lsNames((await s.execute('mobile: shell', { command: 'ls', args: [dir] })) as string);
       } catch (cause) {
-        if (/No such file|does not exist/i.test(String(cause))) return [];
-        throw new DraftvaultError('E_DEVICE_UNAVAILABLE', `cannot list ${dir} on the phone`, {
-          hint: `the Appium server must allow the insecure feature ${feature} (draftvault's embedded server does; start your own with --allow-insecure ${feature})`,
+        const said = String(cause instanceof Error ? cause.message : cause);
+        if (/No such file|does not exist/i.test(said)) return [];
+        // Only a refused feature is the server's settings; anything else (a phone unplugged mid-run)
+        // is the phone's, and its own words say which.
+        if (/insecure feature .* has not been enabled/i.test(said))
+          throw new DraftvaultError('E_DEVICE_UNAVAILABLE', `cannot list ${dir} on the phone`, {
+            hint: `the Appium server must allow the insecure feature ${feature} (draftvault's embedded server does; start your own with --allow-insecure ${feature})`,
+            cause,
+          });
+        throw new DraftvaultError('E_DEVICE_UNAVAILABLE', `cannot list ${dir} on the phone: ${said}`, {
+          hint: 'check that the phone is still connected (adb devices), then run the backup again',
           cause,
         });
       }

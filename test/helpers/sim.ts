@@ -22,12 +22,14 @@ export {
   UI,
 } from '../../src/drivers/sim/test/support/walk.js';
 
-/** The simulator's test harness on draftvault's embedded server and its `openSession`. */
-export function useSimServer() {
+/**
+ * The simulator's test harness on draftvault's embedded server and its `openSession`. The product
+ * lists saved videos with `mobile: shell ls`, which needs the driver-prefixed insecure feature:
+ * allowed unless a test passes other `allowInsecure`.
+ */
+export function useSimServer(allowInsecure: string[] = ['draftvaultsim:adb_shell']) {
   return useSimHarness({
-    // The product lists saved videos with `mobile: shell ls`, which needs the driver-prefixed feature.
-    start: (dir) =>
-      startAppium({ logFile: join(dir, 'appium.log'), allowInsecure: ['draftvaultsim:adb_shell'] }),
+    start: (dir) => startAppium({ logFile: join(dir, 'appium.log'), allowInsecure }),
     open: (url, device, caps, extra, platform) =>
       openDeviceSession({
         endpoint: parseAppiumUrl(url),

@@ -15,7 +15,8 @@ const tmp = useTmpDir();
 /**
  * The rest have a job test of their own (test/jobs: backup has popupRate, uploadFailures,
  * crashOnPost, unknownPopup; safety privacyNotStick; interrupt slowUploadFactor; fleet
- * vanishAtCommand; preflight notInstalled and appVersion): the suite's budget goes to these.
+ * vanishAfterPosts; preflight notInstalled and appVersion; vanishAtCommand is a command count,
+ * the same fault as disconnectAtCommand at the protocol): the suite's budget goes to these.
  */
 const SHORT = [
   'crashAtCommand',

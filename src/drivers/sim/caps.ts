@@ -51,6 +51,11 @@ export const simFaultsSchema = z
      * the phone is back for the next session. 0 = never.
      */
     vanishAtCommand: z.number().int().min(0).default(0),
+    /**
+     * The same, at the first command after the session's Nth post (a phone unplugged between two
+     * drafts, whatever the timing of the waits before it). Once; 0 = never.
+     */
+    vanishAfterPosts: z.number().int().min(0).default(0),
     /** The app crashes on the Nth tap of Post; 0 = never. */
     crashOnPost: z.number().int().min(0).default(0),
     /** The next N privacy choices silently do not stick. */

@@ -47,6 +47,8 @@ export class SimDriver extends BaseDriver<Constraints, StringRecord, StringRecor
   private sessionCommands = 0;
   private ports: number[] = [];
   private vanished = false;
+  /** Posts on the account when the session started (the vanishAfterPosts fault counts from here). */
+  private postsAtStart = 0;
   private clock: RealPhoneClock | undefined;
 
   constructor(opts = {} as ConstructorParameters<typeof BaseDriver>[0]) {
@@ -147,6 +149,7 @@ export class SimDriver extends BaseDriver<Constraints, StringRecord, StringRecor
     this.simCaps = caps;
     this.clock = caps.simCostModel === 'real-phone' ? new RealPhoneClock() : undefined;
     this.phone = new SimDevice(store, state);
+    this.postsAtStart = state.posts.length;
     if (caps.simMultiWindows) await this.settings.update({ enableMultiWindows: true });
     this.phone.multiWindows = this.settings.getSettings().enableMultiWindows === true;
     this.phone.regexFlavour = FLAVOURS[caps.simRegex];
@@ -224,10 +227,15 @@ export class SimDriver extends BaseDriver<Constraints, StringRecord, StringRecor
 
   /** The vanish fault: from its command on, the phone answers nothing (see caps.ts). */
   private checkVanished(phone: SimDevice): void {
-    const at = phone.state.faults.vanishAtCommand;
-    if (!this.vanished && at > 0 && this.sessionCommands >= at) {
+    const { faults, posts } = phone.state;
+    const at = faults.vanishAtCommand;
+    const afterPosts = faults.vanishAfterPosts;
+    const byCommand = at > 0 && this.sessionCommands >= at;
+    const byPosts = afterPosts > 0 && posts.length - this.postsAtStart >= afterPosts;
+    if (!this.vanished && (byCommand || byPosts)) {
       this.vanished = true;
-      phone.state.faults.vanishAtCommand = 0;
+      faults.vanishAtCommand = 0;
+      faults.vanishAfterPosts = 0;
       phone.save();
     }
     if (this.vanished)

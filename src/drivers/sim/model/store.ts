@@ -99,10 +99,15 @@ export class PhoneStore {
     return JSON.parse(readFileSync(this.statePath, 'utf8')) as PhoneState;
   }
 
-  /** Write the state atomically (temp file, fsync, rename): a kill never leaves half a file. */
+  /**
+   * Write the state atomically (temp file, rename): a killed process never leaves half a file.
+   * No fsync: the state is saved after every command and only has to outlive killed processes
+   * (which the page cache does), not a power cut; an fsync per command was most of the driver's
+   * own time on slow disks.
+   */
   save(state: PhoneState): void {
     mkdirSync(this.dir, { recursive: true });
-    writeFileAtomic.sync(this.statePath, JSON.stringify(state), { fsync: true });
+    writeFileAtomic.sync(this.statePath, JSON.stringify(state), { fsync: false });
   }
 
   /**

@@ -194,4 +194,16 @@ describe('simulator faults', () => {
     await expect(s.getPageSource()).rejects.toThrow(/device 'f-gone' not found/);
     await expect(s.queryAppState(PKG)).rejects.toThrow(/not found/);
   });
+  it('vanishAtCommand and vanishAfterPosts: the phone is gone from that command on, once', async () => {
+    const s = await sim.open('f-vanish', { simReset: true, simDrafts: 1, simFaults: { vanishAtCommand: 2 } });
+    await s.getPageSource();
+    await expect(s.getPageSource()).rejects.toThrow(/simulated phone "f-vanish" is gone/);
+    await s.deleteSession().catch(() => undefined);
+    // Back for the next session; now it goes away right after its first post, not before.
+    const p = await sim.open('f-vanish', { simFaults: { vanishAfterPosts: 1 } });
+    await launchAndDismiss(p, PKG, 'en');
+    await toPostScreen(p, 'en');
+    await tap(p, by.text(t.post));
+    await expect(p.getPageSource()).rejects.toThrow(/is gone/);
+  });
 });

@@ -21,16 +21,15 @@ const DOC = readFileSync(join(ROOT, 'docs', 'ui-changes.md'), 'utf8');
 
 /** The fenced blocks of the page in a language, in order. */
 function blocks(lang: string): string[] {
-  return [...DOC.matchAll(new RegExp(`^\`\`\`${lang}\\n([\\s\\S]*?)^\`\`\`$`, 'gm'))].map((m) => m[1]!);
+  // Fences may be indented (a block inside a list item).
+  return [...DOC.matchAll(new RegExp(`^ *\`\`\`${lang}\\n([\\s\\S]*?)^ *\`\`\`$`, 'gm'))].map((m) => m[1]!);
 }
 
 /** The text block the page shows as the output of a command, found by a line it contains. */
 const shown = (needle: string) => blocks('text').find((b) => b.includes(needle)) ?? '';
 
 describe('docs/ui-changes.md, end to end', { timeout: 600_000 }, () => {
-  // KNOWN BROKEN (issue 12 left open): the guide's captured output and diffs predate the merged
-  // flows (fidelity, housekeeping); docs/ui-changes.md must be re-captured on them.
-  it.skip('the shipped flows fail on tiktok-48.2.0; the edit written in the guide fixes them', async () => {
+  it('the shipped flows fail on tiktok-48.2.0; the edit written in the guide fixes them', async () => {
     const home = tmp();
     const p = phone(home, 'v48');
     expect(DOC).toContain(
@@ -47,11 +46,20 @@ describe('docs/ui-changes.md, end to end', { timeout: 600_000 }, () => {
       .filter((l) => /^ {0,2}(FAIL|STOP) /.test(l) || l.startsWith('not reached'));
     expect(failLines.length).toBeGreaterThanOrEqual(10);
     for (const line of failLines) expect(failed.stdout.split('\n')).toContain(line);
-    for (const sel of ['post.drafts', 'share.delete', 'camera.upload'])
+    for (const sel of ['post.privacyRow', 'post.drafts', 'camera.upload'])
       expect(failed.stdout).toMatch(
         new RegExp(`^ {2}FAIL ${sel.replace('.', '\\.')} +0 {2}finds nothing$`, 'm'),
       );
     expect(content(await p.state())).toEqual(fresh);
+    // The watchers the page shows firing are the ones the run logged, the resume banner's among them.
+    const runDir = /^log and failure screens: (\S+)$/m.exec(failed.stdout)?.[1] ?? '';
+    const fired = readFileSync(join(runDir, 'run.jsonl'), 'utf8')
+      .split('\n')
+      .filter((l) => l.includes('"type":"watcher"'))
+      .map((l) => (JSON.parse(l) as { name: string }).name);
+    const shownFired = [...shown('"type":"watcher"').matchAll(/"name":"([^"]+)"/g)].map((m) => m[1]);
+    expect(fired).toEqual(shownFired);
+    expect(fired).toContain('continue editing banner');
 
     // 3. inspect, where the walk left the phone (the camera): the gallery entry by its id only.
     const inspected = await runCli(['inspect', '--device', 'sim:v48'], p.env);
@@ -78,18 +86,18 @@ describe('docs/ui-changes.md, end to end', { timeout: 600_000 }, () => {
     // 4. The edit, exactly as the page writes it, on a copy of flows/.
     const diffs = blocks('diff');
     expect(diffs.join('\n')).toMatch(
-      /^\+ {4}overrides:\n\+ {6}# .*\n\+ {6}- appVersion: "48\.2\.x"\n\+ {8}android: \[\{ id: a7u \}\]$/m,
+      /^\+ {6}# .*\n\+ {6}- appVersion: "48\.2\.x"\n\+ {8}android: \[\{ id: a7u \}\]$/m,
     );
     cpSync(join(ROOT, 'flows'), join(home, 'flows'), { recursive: true });
     writeFileSync(join(home, 'guide.diff'), `${diffs.join('\n')}\n`);
     execFileSync('git', ['apply', '--verbose', 'guide.diff'], { cwd: home, stdio: 'pipe' });
     const flows = join(home, 'flows', 'tiktok');
-    expect(readFileSync(join(flows, 'selectors.yaml'), 'utf8')).toContain('popup.gotIt');
+    expect(readFileSync(join(flows, 'selectors.yaml'), 'utf8')).toContain('share.deleteEntry');
 
     // 5. flows validate.
     const valid = await runCli(['flows', 'validate', flows], p.env);
     expect(valid.code, valid.stderr).toBe(0);
-    expect(valid.stdout).toContain('16 of 16 files valid');
+    expect(valid.stdout).toContain('20 of 20 files valid');
 
     // 6. check-ui passes, every screen of the walk reached, the phone as it was.
     const before = content(await p.state());

@@ -186,7 +186,6 @@ export class SimDriver extends BaseDriver<Constraints, StringRecord, StringRecor
     this.sessionCommands += 1;
     this.checkVanished(phone);
     phone.tick();
-    phone.state.counters.commands += 1;
     const crashAt = phone.state.faults.crashAtCommand;
     if (crashAt > 0 && this.sessionCommands === crashAt && phone.state.app.running) crash(phone.state);
     const goneAt = phone.state.faults.disconnectAtCommand;

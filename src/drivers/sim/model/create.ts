@@ -108,7 +108,7 @@ export async function createPhone(store: PhoneStore, spec: PhoneSpec, now = Date
     variants: variants.variants,
     permissions: permissionsOf(spec.simPermissions),
     timeScale: spec.simTimeScale,
-    counters: { commands: 0, postTaps: 0, launches: 0, nextId: spec.simDrafts + 1 },
+    counters: { postTaps: 0, launches: 0, nextId: spec.simDrafts + 1 },
     device_: { locked: false, battery: 87 },
   };
   store.save(state);

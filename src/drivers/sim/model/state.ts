@@ -158,7 +158,7 @@ export interface PhoneState {
   faults: SimFaults;
   /** Timing: 0 = instant, 1 = realistic. */
   timeScale: number;
-  counters: { commands: number; postTaps: number; launches: number; nextId: number };
+  counters: { postTaps: number; launches: number; nextId: number };
   device_: { locked: boolean; battery: number };
 }
 

@@ -77,6 +77,8 @@ function isInside(p: string, root: string): boolean {
 export class PhoneStore {
   readonly statePath: string;
   readonly fsRoot: string;
+  /** The state as last read or written here (a save that changes nothing writes nothing). */
+  private written: string | undefined;
 
   /** The store of the phone `name` under `home`; `name` must be a valid phone name. */
   static of(home: string, name: string): PhoneStore {
@@ -96,7 +98,9 @@ export class PhoneStore {
   }
 
   load(): PhoneState {
-    return JSON.parse(readFileSync(this.statePath, 'utf8')) as PhoneState;
+    const text = readFileSync(this.statePath, 'utf8');
+    this.written = text;
+    return JSON.parse(text) as PhoneState;
   }
 
   /**
@@ -106,8 +110,12 @@ export class PhoneStore {
    * own time on slow disks.
    */
   save(state: PhoneState): void {
+    // Most commands (finds, attributes, the page source) change nothing: nothing to write.
+    const text = JSON.stringify(state);
+    if (text === this.written && this.exists()) return;
     mkdirSync(this.dir, { recursive: true });
-    writeFileAtomic.sync(this.statePath, JSON.stringify(state), { fsync: false });
+    writeFileAtomic.sync(this.statePath, text, { fsync: false });
+    this.written = text;
   }
 
   /**

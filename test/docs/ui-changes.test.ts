@@ -35,7 +35,12 @@ describe('docs/ui-changes.md, end to end', { timeout: 600_000 }, () => {
     expect(DOC).toContain(
       'npx draftvault sim reset --device v48 --profile tiktok-48.2.0 --drafts 3 --posts 1',
     );
-    expect((await p.reset(3, ['--profile', 'tiktok-48.2.0', '--posts', '1'])).code).toBe(0);
+    const reset = await runCli(
+      ['sim', 'reset', '--device', 'v48', '--profile', 'tiktok-48.2.0', '--drafts', '3', '--posts', '1'],
+      p.env,
+    );
+    expect(reset.code, reset.stderr).toBe(0);
+    expect(shown('simulated phone "v48"').trim()).toBe(reset.stdout.trim());
     const fresh = content(await p.state());
 
     // 2. check-ui fails and names what broke, as the page shows; the phone is unchanged.
@@ -128,7 +133,11 @@ describe('docs/ui-changes.md, end to end', { timeout: 600_000 }, () => {
 
     // 8. The edited flows on a phone that did not update.
     const old = phone(home, 'v43');
-    expect((await old.reset(2, ['--posts', '1'])).code).toBe(0);
+    const oldReset = await runCli(
+      ['sim', 'reset', '--device', 'v43', '--drafts', '2', '--posts', '1'],
+      p.env,
+    );
+    expect(oldReset.code, oldReset.stderr).toBe(0);
     const oldBefore = content(await old.state());
     const oldRun = await runCli(['check-ui', '--device', 'sim:v43', '--flows', flows], old.env);
     expect(oldRun.code, oldRun.stdout).toBe(0);

@@ -1,7 +1,25 @@
-/** Backup tests drive the real CLI (a real process, so SIGKILL is real) against simulated phones. */
+/**
+ * Backup tests drive the real CLI (a real process, so SIGKILL is real) against simulated phones.
+ * Setting a phone up and reading it back go through the simulator's own API, in this process:
+ * the same calls `draftvault sim reset|state` make (test/cli/sim.test.ts runs those), without a
+ * Node process each.
+ */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { inspectPhone, resetPhone } from 'draftvault-sim-driver/api';
+import { simHome } from '../../src/drivers/sim-adapter/index.js';
 import { type CliResult, runCli } from './proc.js';
+
+/** `sim reset` flags (`--posts 1`, `--profile p`, `--locale l`, `--seed n`) as the API's options. */
+function resetFlags(extra: string[]): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (let i = 0; i < extra.length; i += 2) {
+    const key = extra[i]!.replace(/^--/, '');
+    const value = extra[i + 1]!;
+    out[key] = ['posts', 'seed'].includes(key) ? Number(value) : value;
+  }
+  return out;
+}
 
 /** What `sim state --json` reports. */
 export interface SimSummary {
@@ -18,10 +36,15 @@ export function phone(home: string, device: string) {
     env,
     out,
     folder: join(out, device),
-    reset: (drafts: number, extra: string[] = []) =>
-      runCli(['sim', 'reset', '--device', device, '--drafts', String(drafts), ...extra], env),
+    reset: async (drafts: number, extra: string[] = []): Promise<CliResult> => {
+      const options = { name: device, drafts, profile: 'tiktok-43.1.4', seed: 1, ...resetFlags(extra) };
+      // resetPhone validates the options itself (a bad flag throws, as the CLI exits 2).
+      await resetPhone(simHome(env), options as Parameters<typeof resetPhone>[1]);
+      return { code: 0, stdout: '', stderr: '' };
+    },
+    // As `sim state --json` prints it.
     state: async (): Promise<SimSummary> =>
-      JSON.parse((await runCli(['sim', 'state', '--device', device, '--json'], env)).stdout) as SimSummary,
+      JSON.parse(JSON.stringify(inspectPhone(simHome(env), device))) as SimSummary,
     backup: (args: string[] = [], moreEnv: NodeJS.ProcessEnv = {}, timeoutMs = 300_000): Promise<CliResult> =>
       runCli(
         ['backup', '--device', `sim:${device}`, '--out', out, '--json', ...args],

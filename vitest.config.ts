@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     // Integration tests start real Appium servers and spend part of their time waiting on the
-    // phone: on 2 cores, 3 workers keep both busy (measured: 1155 s with 2, 898 s with 3).
+    // phone: on 2 cores, 3 workers keep both busy (measured on one suite: 1155 s with 2, 898 s with 3;
+    // later, 727 s with 3 and 815 s with 4, which only adds contention).
     maxWorkers: 3,
     testTimeout: 60_000,
     hookTimeout: 60_000,

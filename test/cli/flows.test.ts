@@ -17,7 +17,7 @@ describe('draftvault flows', () => {
     expect(r.code).toBe(0);
     // xpath is allowed but flagged.
     expect(r.stderr).toMatch(
-      /warn {2}flows\/tiktok\/selectors\.yaml:\d+:\d+: selector "more\.saveToDeviceOn" uses xpath/,
+      /warn {2}flows\/tiktok\/selectors\.yaml:\d+:\d+: selector "popup\.update" uses xpath/,
     );
     expect(r.stdout).toMatch(/(\d+) of \1 files valid/);
   });

@@ -14,7 +14,7 @@ describe('soak: fault pairs (short)', { timeout: 300_000 }, () => {
     const pairs = cells(allFaults()).filter((c) => c.length === 2);
     // Always the phone vanishing with the disk full, and a seeded few more.
     const pick = pairs.filter(
-      (c, i) => i % 52 === SEED || c.map((f) => f.name).join('+') === 'disconnectAtCommand+backupDiskFull',
+      (c, i) => i % 100 === SEED || c.map((f) => f.name).join('+') === 'disconnectAtCommand+backupDiskFull',
     );
     const rows = await runMatrix({ work, cells: pick, seeds: [SEED], drafts: 1, tmpfs });
     expect(rows.length).toBeGreaterThanOrEqual(3);

@@ -4,9 +4,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { useSimServer } from './support/sim.js';
+import { by, UI as TEXTS, tap, toPostScreen } from './support/walk.js';
 
 const sim = useSimServer();
 const UI = '-android uiautomator';
+const T = TEXTS.en;
 const ids = (refs: unknown) => (refs as Record<string, string>[]).map((r) => Object.values(r)[0]);
 
 describe('UiSelector statements', () => {
@@ -66,5 +68,22 @@ describe('UiSelector relations and case', () => {
     await expect(s.findElements(UI, 'new UiSelector().description("Profile").bogus(1)')).rejects.toThrow(
       /unsupported UiSelector method bogus/,
     );
+  });
+
+  it('a refinement inside a refinement looks in the whole window: the switch in the label’s sibling', async () => {
+    const s = await sim.open('nested', { simReset: true, simDrafts: 1, simLaunchPopups: [] });
+    await s.activateApp('com.zhiliaoapp.musically');
+    await toPostScreen(s, 'en');
+    await tap(s, by.text(T.moreOptions));
+    // "Save to device" is a TextView beside a FrameLayout that holds the Switch (tt4314 dumps).
+    const on = (checked: boolean) =>
+      `new UiSelector().text("${T.saveToDevice}").fromParent(new UiSelector().className("android.widget.FrameLayout").childSelector(new UiSelector().className("android.widget.Switch").checked(${checked})))`;
+    const xpath = `//*[@text="${T.saveToDevice}"]/following-sibling::android.widget.FrameLayout/android.widget.Switch`;
+    const theSwitch = ids(await s.findElements('xpath', xpath));
+    expect(theSwitch).toHaveLength(1);
+    expect(ids(await s.findElements(UI, on(false)))).toEqual(theSwitch);
+    expect(await s.findElements(UI, on(true))).toEqual([]);
+    await tap(s, by.text(T.saveToDevice));
+    expect(ids(await s.findElements(UI, on(true)))).toEqual(theSwitch);
   });
 });

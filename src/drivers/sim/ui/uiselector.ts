@@ -77,20 +77,27 @@ interface Chain {
   instance?: number;
 }
 
-function run(c: Chain, pool: PlacedNode[]): PlacedNode[] {
-  let hits = pool.filter((p) => c.tests.every((t) => t(p)));
+/**
+ * The nodes of `candidates` that `c` selects. `all` is the searched window: a nested chain looks
+ * there, so `fromParent(new UiSelector()...childSelector(...))` finds a sibling's descendant, as
+ * UiAutomator does (a refinement starts from its node, not from the nodes that led to it).
+ */
+function run(c: Chain, candidates: PlacedNode[], all: PlacedNode[] = candidates): PlacedNode[] {
+  let hits = candidates.filter((p) => c.tests.every((t) => t(p)));
   if (c.child)
     hits = hits.flatMap((h) =>
       run(
         c.child!,
-        pool.filter((p) => p !== h && isUnder(p, h)),
+        all.filter((p) => p !== h && isUnder(p, h)),
+        all,
       ),
     );
   if (c.fromParent)
     hits = hits.flatMap((h) =>
       run(
         c.fromParent!,
-        pool.filter((p) => p !== h && p.parent === h.parent),
+        all.filter((p) => p !== h && p.parent === h.parent),
+        all,
       ),
     );
   if (c.instance !== undefined) return hits[c.instance] ? [hits[c.instance]!] : [];

@@ -29,15 +29,17 @@ export function shellIO(ctx: DeviceIOContext, feature: string): DeviceIO {
         if (/No such file|does not exist/i.test(said)) return [];
         // Only a refused feature is the server's settings; anything else (a phone unplugged mid-run)
         // is the phone's, and its own words say which.
-        if (/insecure feature .* has not been enabled/i.test(said))
-          throw new DraftvaultError('E_DEVICE_UNAVAILABLE', `cannot list ${dir} on the phone`, {
-            hint: `the Appium server must allow the insecure feature ${feature} (draftvault's embedded server does; start your own with --allow-insecure ${feature})`,
+        const refused = /insecure feature .* has not been enabled/i.test(said);
+        throw new DraftvaultError(
+          'E_DEVICE_UNAVAILABLE',
+          refused ? `cannot list ${dir} on the phone` : `cannot list ${dir} on the phone: ${said}`,
+          {
+            hint: refused
+              ? `the Appium server must allow the insecure feature ${feature} (draftvault's embedded server does; start your own with --allow-insecure ${feature})`
+              : 'check that the phone is still connected (adb devices), then run the backup again',
             cause,
-          });
-        throw new DraftvaultError('E_DEVICE_UNAVAILABLE', `cannot list ${dir} on the phone: ${said}`, {
-          hint: 'check that the phone is still connected (adb devices), then run the backup again',
-          cause,
-        });
+          },
+        );
       }
     },
     async pull(remote, local) {

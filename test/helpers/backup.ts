@@ -37,8 +37,8 @@ export function phone(home: string, device: string) {
     out,
     folder: join(out, device),
     reset: async (drafts: number, extra: string[] = []): Promise<CliResult> => {
-      const options = { name: device, drafts, profile: 'tiktok-43.1.4', seed: 1, ...resetFlags(extra) };
-      // resetPhone validates the options itself (a bad flag throws, as the CLI exits 2).
+      // The API's defaults are the CLI's; it validates the options itself (a bad flag throws).
+      const options = { name: device, drafts, ...resetFlags(extra) };
       await resetPhone(simHome(env), options as Parameters<typeof resetPhone>[1]);
       return { code: 0, stdout: '', stderr: '' };
     },

@@ -1,9 +1,10 @@
 /**
- * The matrix (issue 9), in three files (test/jobs/matrix-*.test.ts) so the workers share it: every version profile × locale on Android, and the simulated iPhone in
- * each locale, backs up 2 drafts and restores both with the shipped flows, through the backup and
- * restore jobs, on one shared Appium server (started once: each case only opens its sessions).
- * The phones are as hard as we know how to make them: the profile's own variants, runtime
- * permissions still to be asked, and the GDPR notice among the launch pop-ups.
+ * The matrix (issue 9), in three files (test/jobs/matrix-*.test.ts) so the workers share it:
+ * every version profile × locale on Android, and the simulated iPhone in each locale, backs up 2
+ * drafts and restores both with the shipped flows, through the backup and restore jobs, on one
+ * Appium server per file (each case only opens its sessions). The phones are as hard as we know
+ * how to make them: the profile's own variants, runtime permissions still to be asked, and the
+ * GDPR notice among the launch pop-ups.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -75,7 +76,7 @@ export function matrixSuite(part: MatrixPart): void {
   const CASES =
     part === 'ios' ? IOS_CASES : ANDROID.filter(([, l]) => l === (part === 'android-en' ? 'en' : 'fr'));
   // KNOWN BROKEN (issue 16, left open): the restore on the simulated iPhone (its Photos library and
-  // permission alert are not modelled yet); its backup runs above. Listed, not run, until fixed.
+  // permission alert are not modelled yet); its backup runs here. Listed, not run, until fixed.
   if (part === 'ios')
     for (const [profile, locale, platform] of IOS_CASES)
       it.skip(`${profile} ${locale} ${platform}: restore (known broken: no Photos library yet)`, () => {});

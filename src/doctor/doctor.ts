@@ -9,6 +9,7 @@ import type { AppiumEndpoint } from '../appium/endpoint.js';
 import { ADB_STATE_FIXES, type AdbDevice, findAdb, listAdbDevices } from '../drivers/android/adb.js';
 import type { DeviceRef } from '../drivers/types.js';
 import { packageRoot } from '../paths.js';
+import { checkIos } from './ios.js';
 
 const run = promisify(execFile);
 
@@ -85,10 +86,12 @@ export async function runDoctor(
   report.simReady = nodeOk && !!report.appium && !!report.drivers['draftvault-sim'];
 
   await checkAndroid(env, report);
-  checkIos(report);
+  const ios = await checkIos(root, process.platform, requested?.kind === 'ios' ? requested.id : undefined);
+  checks.push(...ios.checks);
   if (external) report.externalAppiumReady = await checkExternal(external, checks);
   if (requested && requested.kind !== 'sim') {
-    report.requestedDeviceReady = requestedReady(report, requested);
+    report.requestedDeviceReady =
+      requested.kind === 'ios' ? ios.ready && !!report.drivers.xcuitest : requestedReady(report, requested);
   }
   return report;
 }
@@ -192,22 +195,7 @@ async function checkAndroid(env: NodeJS.ProcessEnv, report: DoctorReport): Promi
   }
 }
 
-function checkIos(report: DoctorReport): void {
-  const mac = process.platform === 'darwin';
-  report.checks.push({
-    name: 'ios tooling',
-    status: mac ? 'ok' : 'warn',
-    detail: mac
-      ? 'macOS: XCUITest can run (Xcode required)'
-      : `no Xcode on ${process.platform}: iPhones cannot be driven from here`,
-    fix: mac
-      ? undefined
-      : 'drive iPhones from a Mac with Xcode, or pass --appium-url of an Appium server on a Mac',
-  });
-}
-
 function requestedReady(report: DoctorReport, device: DeviceRef): boolean {
-  if (device.kind === 'ios') return process.platform === 'darwin' && !!report.drivers.xcuitest;
   const sdk = report.checks.find((c) => c.name === 'ANDROID_HOME')?.status === 'ok';
   const attached = report.androidDevices.filter((d) => d.state === 'device');
   const found = device.id ? attached.some((d) => d.serial === device.id) : attached.length > 0;

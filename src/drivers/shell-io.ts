@@ -4,8 +4,8 @@
  * `mobile: deleteFile`. Used by the simulated phone and by Android phones behind a server the
  * user runs (who enables `uiautomator2:adb_shell` there).
  */
-import { open } from 'node:fs/promises';
 import { DraftvaultError } from '../errors.js';
+import { pullToFile } from './session-files.js';
 import type { DeviceIO, DeviceIOContext } from './types.js';
 
 /** Names in `ls` output. */
@@ -42,15 +42,7 @@ export function shellIO(ctx: DeviceIOContext, feature: string): DeviceIO {
         );
       }
     },
-    async pull(remote, local) {
-      const fh = await open(local, 'w', 0o600);
-      try {
-        await fh.writeFile(Buffer.from(await s.pullFile(remote), 'base64'));
-        await fh.sync();
-      } finally {
-        await fh.close();
-      }
-    },
+    pull: (remote, local) => pullToFile(s, remote, local),
     async push(remote, bytes) {
       await s.pushFile(remote, bytes.toString('base64'));
     },

@@ -55,6 +55,13 @@ export interface MediaFolders {
   saved: string;
   /** Where a restore puts a video so that TikTok's picker shows it. */
   restore: string;
+  /**
+   * Device folders the jobs may use on this kind besides the configured ones (the config's
+   * defaults are Android's shared media folders; an iPhone's media partition has other names).
+   */
+  roots?: readonly string[];
+  /** Set when saved copies cannot be deleted here (`--cleanup-device`): why, and what to do instead. */
+  noCleanup?: string;
 }
 
 /** Is the device there, before any session (e.g. its adb state)? */

@@ -6,7 +6,9 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { adapterFor } from '../drivers/index.js';
 import type { DeviceRef } from '../drivers/types.js';
+import { DraftvaultError } from '../errors.js';
 import { type BackupReport, runBackup } from './backup.js';
 import { BackupStore } from './backup-store.js';
 import { type JobFlows, loadJobFlows } from './flow-kit.js';
@@ -66,6 +68,11 @@ export interface CheckedBackup {
  * manifest and journal): bad input leaves no folder, no server, no session.
  */
 export async function checkBackup(o: BackupJobOptions): Promise<CheckedBackup> {
+  const noCleanup = adapterFor(o.device.kind).media(o.device).noCleanup;
+  if (o.cleanupDevice && noCleanup)
+    throw new DraftvaultError('E_CONFIG', '--cleanup-device is not available on this device', {
+      hint: `${noCleanup}: leave the option out`,
+    });
   const capabilities = await checkCapabilities(o.device, o.capabilities);
   const flows = loadJobFlows(o.flowsDir, {
     maxBytes: o.config.limits.yamlFileBytes,

@@ -5,7 +5,7 @@
 import { open } from 'node:fs/promises';
 import { type AppiumLease, acquireAppium } from '../appium/endpoint.js';
 import { closeSession, type Session } from '../appium/session.js';
-import { checkDevicePath } from '../core/paths.js';
+import { checkDevicePath, DEFAULT_DEVICE_ROOTS } from '../core/paths.js';
 import { deviceFacts } from '../drivers/facts.js';
 import { adapterFor, openDeviceSession } from '../drivers/index.js';
 import type { DeviceFacts, DeviceIO, DeviceRef, MediaFolders } from '../drivers/types.js';
@@ -80,13 +80,15 @@ export async function withDeviceSession<T>(
       const io = adapter.io({ session, device: opts.device, local: !!lease.server, signal: opts.signal });
       const facts = await deviceFacts(session, opts.device, appId, io);
       const logFile = lease.server?.logFile;
+      const media = adapter.media(opts.device);
+      const roots = [...(media.roots ?? []), ...(opts.deviceRoots ?? DEFAULT_DEVICE_ROOTS)];
       return await fn({
         session,
         device: opts.device,
         facts,
         appId,
-        io: checkedIO(io, opts.deviceRoots),
-        media: adapter.media(opts.device),
+        io: checkedIO(io, roots),
+        media,
         appiumLogTail: () => tail(logFile),
       });
     } finally {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseXctraceDevices } from '../../src/doctor/ios.js';
 import { runCli } from '../helpers/proc.js';
 import { useTmpDir } from '../helpers/tmp.js';
 
@@ -61,5 +62,29 @@ describe('draftvault CLI', () => {
     expect(r.code).toBe(3);
     expect(r.stdout).toMatch(/requested device: NOT usable/);
     expect(r.stderr).toContain('[E_DEVICE_UNAVAILABLE]');
+  });
+
+  it('doctor --device ios on this Linux machine: not usable, one fix naming a Mac, exit 3', async () => {
+    const r = await runCli(['doctor', '--device', 'ios:00008110-000A1B2C3D4E5F60']);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toMatch(/warn {2}ios: macOS +this is linux: XCUITest .* needs macOS with Xcode/);
+    expect(r.stdout).toMatch(/fix: run draftvault on a Mac with Xcode, or give --appium-url/);
+    // The checks that need macOS do not run (no Xcode or device line to confuse).
+    expect(r.stdout).not.toMatch(/ios: Xcode|ios: device/);
+    expect(r.stdout).toMatch(/requested device: NOT usable/);
+  });
+});
+
+describe('doctor: the iPhone list as xcrun prints it', () => {
+  it('keeps real devices, not simulators or this Mac', () => {
+    const out = [
+      '== Devices ==',
+      'My Mac (5A1B2C3D-0000-1111-2222-333344445555)',
+      'Ana’s iPhone (18.1) (00008110-000A1B2C3D4E5F60)',
+      '',
+      '== Simulators ==',
+      'iPhone 16 Simulator (18.1) (6F1C2D3E-4A5B-4C6D-8E9F-0A1B2C3D4E5F)',
+    ].join('\n');
+    expect(parseXctraceDevices(out)).toEqual([{ name: 'Ana’s iPhone', udid: '00008110-000A1B2C3D4E5F60' }]);
   });
 });

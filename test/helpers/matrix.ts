@@ -6,7 +6,7 @@
  * how to make them: the profile's own variants, runtime permissions still to be asked, and the
  * GDPR notice among the launch pop-ups.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resetPhone, SIM_PROFILES } from 'draftvault-sim-driver/api';
@@ -75,11 +75,6 @@ export function matrixSuite(part: MatrixPart): void {
   ] as const;
   const CASES =
     part === 'ios' ? IOS_CASES : ANDROID.filter(([, l]) => l === (part === 'android-en' ? 'en' : 'fr'));
-  // KNOWN BROKEN (issue 16, left open): the restore on the simulated iPhone (its Photos library and
-  // permission alert are not modelled yet); its backup runs here. Listed, not run, until fixed.
-  if (part === 'ios')
-    for (const [profile, locale, platform] of IOS_CASES)
-      it.skip(`${profile} ${locale} ${platform}: restore (known broken: no Photos library yet)`, () => {});
   describe('every profile × locale × platform backs up and restores 2 drafts', { timeout: 240_000 }, () => {
     for (const [profile, locale, platform] of CASES)
       it(`${profile} ${locale} ${platform}`, async () => {
@@ -105,7 +100,16 @@ export function matrixSuite(part: MatrixPart): void {
           failed: 0,
           skipped: 0,
         });
-        if (platform === 'ios') return; // the restore: known broken, listed above
+        // The iPhone's videos come out of its Photos library, and go back through it: no Android path.
+        const remotes = (
+          JSON.parse(readFileSync(join(b.folder, 'manifest.json'), 'utf8')) as {
+            entries: { remotePath: string }[];
+          }
+        ).entries.map((e) => e.remotePath);
+        for (const r of remotes)
+          expect(r).toMatch(
+            platform === 'ios' ? /^\/DCIM\/100APPLE\/IMG_\d{4}\.MP4$/ : /^\/sdcard\/DCIM\/Camera\//,
+          );
         const files = b.report.drafts.map((d) => d.file!);
         const r = await restoreJob({ ...options(device), files, flowsDir: join(ROOT, 'flows', 'tiktok') });
         expect(r.results.map((x) => [x.ok, x.reason])).toEqual([
@@ -113,6 +117,10 @@ export function matrixSuite(part: MatrixPart): void {
           [true, undefined],
         ]);
         expect(r.results.at(-1)?.draftsAfter).toBe(2);
+        for (const x of r.results)
+          expect(x.remote).toMatch(platform === 'ios' ? /^\/Downloads\// : /^\/sdcard\//);
+        // Nothing on the iPhone ever touched an Android folder.
+        if (platform === 'ios') expect(existsSync(join(simHome(), name, 'fs', 'sdcard'))).toBe(false);
       });
   });
 }

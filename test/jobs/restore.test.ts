@@ -2,6 +2,7 @@
  * Restore on simulated phones through the real CLI, embedded Appium and WebdriverIO: the caption
  * comes back from the manifest, onto the same phone or another one.
  */
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { phone } from '../helpers/backup.js';
@@ -49,5 +50,30 @@ describe('restore onto another phone', { timeout: 300_000 }, () => {
     ]);
     // The source phone is untouched by the restore.
     expect((await a.state()).drafts).toEqual([]);
+  });
+});
+
+describe('restore onto an iPhone that copies the file but does not add it to Photos', {
+  timeout: 300_000,
+}, () => {
+  it('stops with the reason, makes no draft and leaves no copy on the phone', async () => {
+    const home = tmp();
+    const a = phone(home, 'src');
+    await a.reset(1);
+    expect((await a.backup()).code).toBe(0);
+    const entry = a.manifest().entries[0]!;
+    // The variant of a real iPhone's AFC copy (src/drivers/sim/variants.ts iosPush): Photos does not list it.
+    const caps = JSON.stringify({ 'appium:simVariants': { iosPush: 'file-only' } });
+    const r = await runCli(
+      ['restore', join(a.folder, entry.file), '--device', 'sim-ios:ip', '--caps', caps, '--json'],
+      a.env,
+    );
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/the video reached the iPhone but Photos did not import it/);
+    const ip = phone(home, 'ip');
+    const st = await ip.state();
+    expect(st.drafts.map((d) => d.sha256)).not.toContain(entry.sha256);
+    const pushed = join(home, 'sim', 'ip', 'fs', 'var', 'mobile', 'Media', 'Downloads');
+    expect(existsSync(pushed) ? readdirSync(pushed) : []).toEqual([]);
   });
 });

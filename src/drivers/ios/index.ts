@@ -4,18 +4,23 @@ import { checkDriverCaps } from '../constraints.js';
 import { APPIUM_DRIVERS } from '../kinds.js';
 import { mobileReadings } from '../preflight.js';
 import type { DeviceAdapter, DeviceRef } from '../types.js';
+import { IOS_MEDIA, IOS_STORAGE, photosIO } from './photos.js';
 
 /** The TikTok app on iOS (global build). */
 export const TIKTOK_IOS_BUNDLE = 'com.zhiliaoapp.musically';
 
-const notYet = () =>
-  new DraftvaultError(
-    'E_DEVICE_UNAVAILABLE',
-    'reading the Photos library of a real iPhone is not built yet',
-    {
-      hint: 'on iOS, "Save to device" writes into the Photos library; until draftvault reads it, use an Android phone',
-    },
-  );
+/**
+ * WebDriverAgent settings for TikTok (names and units from appium-webdriveragent's FBSettings and
+ * FBConfiguration): system alerts (the Photos permission) are searchable only with
+ * `respectSystemAlerts` (FBSession.m `activeApplication`); TikTok's feed never stops playing, so
+ * the idle wait (seconds, default 10) and the animation cool-off (seconds, default 2) are cut
+ * short, as UiAutomator2's idle wait is on Android. `snapshotMaxDepth` stays at its default (50).
+ */
+export const IOS_SETTINGS = {
+  respectSystemAlerts: true,
+  waitForIdleTimeout: 0.1,
+  animationCoolOffTimeout: 0,
+} as const;
 
 /** Adapter for real iPhones. */
 export const iosAdapter: DeviceAdapter = {
@@ -62,24 +67,17 @@ export const iosAdapter: DeviceAdapter = {
     }
     return undefined;
   },
-  async prepare() {
+  async prepare(session) {
+    await session.updateSettings({ ...IOS_SETTINGS });
     return { appId: TIKTOK_IOS_BUNDLE };
   },
-  io() {
-    return {
-      list: async () => Promise.reject(notYet()),
-      pull: async () => Promise.reject(notYet()),
-      push: async () => Promise.reject(notYet()),
-      delete: async () => Promise.reject(notYet()),
-      appVersion: async () => undefined,
-    };
-  },
-  media: () => ({ saved: 'photos-library', restore: 'photos-library' }),
+  io: photosIO,
+  media: () => IOS_MEDIA,
   preflight: {
     // XCUITest itself finds the phone when the session starts, with its own error.
     reach: async () => ({ ok: true, detail: 'checked when the session starts (XCUITest)' }),
     // XCUITest's batteryInfo state: 2 charging, 3 full.
     ...mobileReadings([2, 3]),
-    storage: async () => ({ how: 'not readable on an iPhone yet' }),
+    storage: async () => IOS_STORAGE,
   },
 };

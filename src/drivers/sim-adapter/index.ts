@@ -7,6 +7,8 @@ import { adbPull, parseSimCaps, type SimCapsInput, toWireCaps } from 'draftvault
 import { DraftvaultError } from '../../errors.js';
 import { ANDROID_MEDIA, androidSessionPorts, TIKTOK_ANDROID_PACKAGE } from '../android/index.js';
 import { refuseDestructiveCaps, unprefixed } from '../constraints.js';
+import { IOS_SETTINGS } from '../ios/index.js';
+import { IOS_MEDIA, photosIO } from '../ios/photos.js';
 import { APPIUM_DRIVERS } from '../kinds.js';
 import { shellIO } from '../shell-io.js';
 import type { DeviceAdapter, DeviceRef } from '../types.js';
@@ -73,12 +75,16 @@ export const simAdapter: DeviceAdapter = {
     }
     return undefined;
   },
-  async prepare(session) {
-    await session.updateSettings({ waitForIdleTimeout: 100, waitForSelectorTimeout: 0 });
+  async prepare(session, device) {
+    // The settings of the driver the simulated phone plays (it honours both kinds).
+    if (device.platform === 'ios') await session.updateSettings({ ...IOS_SETTINGS });
+    else await session.updateSettings({ waitForIdleTimeout: 100, waitForSelectorTimeout: 0 });
     const caps = session.capabilities as Record<string, unknown>;
     return { appId: String(caps['appium:appPackage'] ?? caps.appPackage ?? TIKTOK_ANDROID_PACKAGE) };
   },
   io(ctx) {
+    // The simulated iPhone has a Photos library and no shell, as an iPhone: the real iPhone's code.
+    if (ctx.device.platform === 'ios') return photosIO(ctx);
     const io = shellIO(ctx, 'draftvaultsim:adb_shell');
     if (!ctx.local) return io;
     // The embedded server's phones live under this computer's sim home: pull as adb would,
@@ -90,7 +96,6 @@ export const simAdapter: DeviceAdapter = {
       },
     };
   },
-  // The simulated iPhone keeps Android folder names for now (see README, iOS).
-  media: () => ANDROID_MEDIA,
+  media: (device) => (device.platform === 'ios' ? IOS_MEDIA : ANDROID_MEDIA),
   preflight: simPreflight,
 };

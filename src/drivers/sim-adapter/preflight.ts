@@ -5,6 +5,7 @@
  * `appium:simFaults.storageFull`).
  */
 import { phoneExists } from 'draftvault-sim-driver/api';
+import { IOS_STORAGE } from '../ios/photos.js';
 import { dfThroughSession, mobileReadings } from '../preflight.js';
 import type { DevicePreflight } from '../types.js';
 import { simHome } from './home.js';
@@ -24,6 +25,9 @@ export const simPreflight: DevicePreflight = {
     };
   },
   ...mobileReadings(SIM_CHARGING),
-  // As an Android phone behind a server: `df -k /sdcard` through `mobile: shell`.
-  storage: (ctx) => dfThroughSession(ctx, 'df -k /sdcard on the simulated phone'),
+  // As an Android phone behind a server: `df -k /sdcard` through `mobile: shell`; an iPhone has none.
+  storage: async (ctx) =>
+    ctx.device.platform === 'ios'
+      ? IOS_STORAGE
+      : dfThroughSession(ctx, 'df -k /sdcard on the simulated phone'),
 };

@@ -36,6 +36,12 @@ export const simVariantsSchema = z
      * 43.1.4 fr dump's "94%").
      */
     frenchSpace: z.enum(['nbsp', 'narrow', 'plain']),
+    /**
+     * The simulated iPhone's `pushFile` (driver/ios-files.ts): `photos` (the file is imported into
+     * Photos, as the XCUITest driver documents for simulators) or `file-only` (it lands on the media
+     * partition but not in Photos, what the driver's AFC code does on a real device: INFERRED).
+     */
+    iosPush: z.enum(['photos', 'file-only']),
   })
   .strict();
 
@@ -56,6 +62,8 @@ const OPEN: Choices = {
   galleryEntry: ['hot-area'],
   apostrophe: ['curly', 'straight'],
   frenchSpace: ['nbsp', 'narrow', 'plain'],
+  // The documented way first: the other has a test of its own (restore stops, saying why).
+  iosPush: ['photos', 'file-only'],
 };
 
 /** The values a profile may take per variant (its default first): only those a source puts on that build, or none contradicts. */

@@ -8,6 +8,7 @@ import { background, launch } from '../model/navigation.js';
 import { top } from '../model/state.js';
 import { keyboardShown } from '../screens/keyboard.js';
 import type { SimDriver } from './driver.js';
+import { iosPull, iosPush } from './ios-files.js';
 import { onPhone, shellFilePath } from './paths.js';
 
 const LAUNCHER = 'com.android.launcher3';
@@ -52,11 +53,13 @@ export const appCommands = {
   },
   async pushFile(this: SimDriver, remotePath: string, base64Data: string) {
     const d = dev(this);
+    if (d.state.platform === 'ios') return iosPush(d, remotePath, base64Data);
     const path = shellFilePath(remotePath);
     onPhone(() => d.store.writeFile(path, Buffer.from(base64Data, 'base64'), Date.now()));
   },
   async pullFile(this: SimDriver, remotePath: string) {
     const d = dev(this);
+    if (d.state.platform === 'ios') return iosPull(d, remotePath);
     const path = shellFilePath(remotePath);
     if (!onPhone(() => d.store.fileExists(path)))
       throw new errors.UnknownError(`Remote path '${remotePath}' does not exist on the device`);

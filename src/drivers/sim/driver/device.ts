@@ -23,15 +23,15 @@ import {
   type PlacedNode,
   type UiNode,
 } from '../ui/node.js';
-import { searchedNodes } from '../ui/windows.js';
+import { iosSearchedNodes, searchedNodes, springBoardInFront } from '../ui/windows.js';
 
 /** A rendered screen, cached until the state changes. */
 interface Frame {
   root: UiNode;
   placed: PlacedNode[];
   xml?: XmlTree;
-  /** The window mode `xml` was built for. */
-  xmlMulti?: boolean;
+  /** The window settings `xml` was built for. */
+  xmlMode?: string;
 }
 
 /** The phone behind a session. */
@@ -39,6 +39,8 @@ export class SimDevice {
   private frame: Frame | undefined;
   /** UiAutomator2's `enableMultiWindows` setting (ui/windows.ts): off, as on a phone by default. */
   multiWindows = false;
+  /** WebDriverAgent's `respectSystemAlerts` setting (ui/windows.ts): off, as by default. */
+  respectSystemAlerts = false;
   /** How UiSelector regexes are read (caps `simRegex`; ui/java-regex.ts): strict desktop Java by default. */
   regexFlavour: RegexFlavour = FLAVOURS.strict;
 
@@ -76,9 +78,10 @@ export class SimDevice {
   current(): Frame {
     if (!this.frame) {
       const root = render(screenCtx(this.state, this.store, Date.now()));
+      const placed = finalize(root);
       // XCUITest's root element is the application in front, labelled with its name.
-      if (this.state.platform === 'ios') root.desc = this.iosAppName();
-      this.frame = { root, placed: finalize(root) };
+      if (this.state.platform === 'ios') root.desc = this.iosAppName(placed);
+      this.frame = { root, placed };
     }
     return this.frame;
   }
@@ -86,11 +89,12 @@ export class SimDevice {
   /** The page source (and what xpath searches): the windows UiAutomator2 would show. */
   xml(): XmlTree {
     const f = this.current();
-    if (!f.xml || f.xmlMulti !== this.multiWindows) {
-      f.xmlMulti = this.multiWindows;
+    const mode = `${this.multiWindows}/${this.respectSystemAlerts}`;
+    if (!f.xml || f.xmlMode !== mode) {
+      f.xmlMode = mode;
       f.xml =
         this.state.platform === 'ios'
-          ? toIosXml(f.placed, this.iosAppName())
+          ? toIosXml(iosSearchedNodes(f.placed, this.respectSystemAlerts), this.iosAppName())
           : toAndroidXml(
               searchedNodes(f.placed, undefined, this.multiWindows),
               this.profile.width,
@@ -101,7 +105,8 @@ export class SimDevice {
   }
 
   /** The iOS application in front: the home screen is SpringBoard's. */
-  private iosAppName(): string {
+  private iosAppName(placed = this.current().placed): string {
+    if (springBoardInFront(placed, this.respectSystemAlerts)) return 'SpringBoard';
     return top(this.state).name === 'launcher' ? 'SpringBoard' : 'TikTok';
   }
 
@@ -125,7 +130,9 @@ export class SimDevice {
     const run = () => {
       const f = this.current();
       let placed =
-        this.state.platform === 'ios' ? f.placed : searchedNodes(f.placed, strategy, this.multiWindows);
+        this.state.platform === 'ios'
+          ? iosSearchedNodes(f.placed, this.respectSystemAlerts)
+          : searchedNodes(f.placed, strategy, this.multiWindows);
       if (contextId) {
         const ctx = this.resolve(contextId);
         placed = placed.filter((p) => p !== ctx && isDescendant(p, ctx));

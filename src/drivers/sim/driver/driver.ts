@@ -54,16 +54,19 @@ export class SimDriver extends BaseDriver<Constraints, StringRecord, StringRecor
   constructor(opts = {} as ConstructorParameters<typeof BaseDriver>[0]) {
     super(opts);
     this.desiredCapConstraints = { platformName: { presence: true, isString: true } };
-    // UiAutomator2's settings and defaults; enableMultiWindows decides what lookups see (ui/windows.ts).
+    // UiAutomator2's settings and defaults; enableMultiWindows decides what lookups see (ui/windows.ts),
+    // and on the simulated iPhone WebDriverAgent's respectSystemAlerts does (off by default there too).
     this.settings = new DeviceSettings(
       {
         waitForIdleTimeout: 10_000,
         waitForSelectorTimeout: 10_000,
         ignoreUnimportantViews: false,
         enableMultiWindows: false,
+        respectSystemAlerts: false,
       },
       async (name, value) => {
         if (name === 'enableMultiWindows' && this.phone) this.phone.multiWindows = value === true;
+        if (name === 'respectSystemAlerts' && this.phone) this.phone.respectSystemAlerts = value === true;
       },
     );
   }
@@ -152,6 +155,7 @@ export class SimDriver extends BaseDriver<Constraints, StringRecord, StringRecor
     this.postsAtStart = state.posts.length;
     if (caps.simMultiWindows) await this.settings.update({ enableMultiWindows: true });
     this.phone.multiWindows = this.settings.getSettings().enableMultiWindows === true;
+    this.phone.respectSystemAlerts = this.settings.getSettings().respectSystemAlerts === true;
     this.phone.regexFlavour = FLAVOURS[caps.simRegex];
     this.phone.save();
     ACTIVE.add(store.dir);

@@ -4,6 +4,7 @@
  */
 import { errors } from '@appium/base-driver';
 import type { SimDriver } from './driver.js';
+import { iosDelete, iosListApps } from './ios-files.js';
 import { onPhone, shellFilePath } from './paths.js';
 import { runShell } from './shell.js';
 
@@ -27,6 +28,7 @@ export const EXECUTE_METHODS = {
     params: { required: ['command'], optional: ['args', 'timeout'] },
   },
   'mobile: deviceInfo': { command: 'mobileGetDeviceInfo' },
+  'mobile: listApps': { command: 'mobileListApps', params: { optional: ['applicationType'] } },
   'mobile: isKeyboardShown': { command: 'isKeyboardShown' },
   'mobile: hideKeyboard': { command: 'hideKeyboard' },
   'mobile: simStats': { command: 'mobileSimStats' },
@@ -42,6 +44,7 @@ function dev(d: SimDriver) {
 export const mobileCommands = {
   /** Delete one file (not a folder); false when there is none. Paths are checked as the shell user's. */
   async mobileDeleteFile(this: SimDriver, remotePath: string) {
+    if (dev(this).state.platform === 'ios') return iosDelete(dev(this), remotePath);
     const path = shellFilePath(remotePath);
     return onPhone(() => dev(this).store.deleteFile(path));
   },
@@ -65,6 +68,13 @@ export const mobileCommands = {
    * draftvault uses: `ls`, `dumpsys package <pkg>` and `df -k <path>` (shell.ts).
    */
   async mobileShell(this: SimDriver, command: string, args: string[] = []) {
+    // XCUITest has no shell: the same answer as its execute-method lookup gives.
+    if (dev(this).state.platform === 'ios')
+      throw new errors.UnsupportedOperationError(
+        `Unsupported execute method 'mobile: shell'. Available methods are: ${Object.keys(EXECUTE_METHODS)
+          .filter((m) => m !== 'mobile: shell')
+          .join(', ')}`,
+      );
     this.assertFeatureEnabled('adb_shell');
     return runShell(dev(this), command, args);
   },
@@ -79,6 +89,13 @@ export const mobileCommands = {
       platformVersion: d.state.platform === 'ios' ? '18.0' : '14',
       apiVersion: '34',
     };
+  },
+  /** XCUITest's `mobile: listApps` (iOS only; UiAutomator2 has no such method). */
+  async mobileListApps(this: SimDriver) {
+    const d = dev(this);
+    if (d.state.platform !== 'ios')
+      throw new errors.UnsupportedOperationError(`Unsupported execute method 'mobile: listApps'`);
+    return iosListApps(d);
   },
   async mobileSimStats(this: SimDriver) {
     return { commands: { ...this.stats }, total: Object.values(this.stats).reduce((a, b) => a + b, 0) };

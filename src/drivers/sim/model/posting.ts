@@ -3,6 +3,7 @@
  * clock (a real upload continues while the runner is down), and are settled by {@link tick}.
  */
 import { crash, REAL_MS, resetTo, scaled } from './navigation.js';
+import { addToLibrary } from './photos.js';
 import type { Compose, Draft, Media, PhoneState, Post } from './state.js';
 import { nextId } from './state.js';
 import type { PhoneStore } from './store.js';
@@ -90,6 +91,8 @@ export function saveToGallery(
     state.app.toast = phoneTexts(state).storageFull;
     return undefined;
   }
+  // An iPhone saves into Photos (tiktok-ui.md §4.4 table: "camera roll"), named by Photos.
+  if (state.platform === 'ios') return addToLibrary(store, store.readFile(media.path), 'MP4', now);
   const path = `${CAMERA_DIR}/${hexName(state, media)}`;
   store.writeFile(path, store.readFile(media.path), now);
   return path;

@@ -184,8 +184,10 @@ export function nextId(state: PhoneState, prefix: string): string {
 
 /** Will TikTok's request for permission `name` bring up the system dialog (model/permissions.ts)? */
 export function willAsk(state: PhoneState, name: PermissionName): boolean {
-  // The iPhone's Photos alert is not modelled (tiktok-ui.md B.5): only Android asks.
-  if (state.platform === 'ios') return false;
+  // An iPhone asks once; a denial sticks (only Settings changes it). Of its alerts only the Photos
+  // one is modelled (tiktok-ui.md B.5: its buttons; screens/permission-ios.ts): none shows which
+  // alerts TikTok raises for the camera or notifications.
+  if (state.platform === 'ios') return name === 'media' && state.permissions.media === 'ask';
   const p = state.permissions[name];
   return p === 'ask' || (p === 'denied' && (state.permissions.denials[name] ?? 0) < 2);
 }

@@ -12,6 +12,7 @@ import { uploadBadge } from './common.js';
 import { feedScreen, launcherScreen, splashScreen } from './feed.js';
 import { keyboardWindow } from './keyboard.js';
 import { permissionWindow } from './permission.js';
+import { iosPhotosAlert } from './permission-ios.js';
 import { cameraScreen, pickerScreen, playerScreen } from './player.js';
 import { overlayNode, popupNodes } from './popups.js';
 import { editorScreen, moreOptionsScreen, postScreen, privacySheet } from './post.js';
@@ -98,7 +99,10 @@ export function render(ctx: ScreenCtx): UiNode {
   // The system permission dialog is in front of everything, TikTok's own pop-up included (C.1:
   // each capture holds only that window).
   const perm = running && !starting ? state.app.permissionAsk : undefined;
-  if (perm) windows.push({ ...permissionWindow(ctx, perm.name), window: { kind: 'popup', active: true } });
+  if (perm && state.platform === 'ios')
+    windows.push({ ...iosPhotosAlert(ctx), window: { kind: 'system-alert', active: true } });
+  else if (perm)
+    windows.push({ ...permissionWindow(ctx, perm.name), window: { kind: 'popup', active: true } });
   if (popup) {
     const w = popupWindow(ctx, popup);
     windows.push(perm ? { ...w, window: { kind: 'popup', covered: true } } : w);
@@ -114,7 +118,12 @@ export function render(ctx: ScreenCtx): UiNode {
       id: running ? 'android:id/content' : undefined,
       bounds: [0, 0, 1080, 2400],
       key: 'window.app',
-      window: { kind: running ? 'app' : 'launcher', active: !popup && !perm, covered: !!popup || !!perm },
+      // An iPhone's system alert leaves TikTok's tree whole (WebDriverAgent still searches it).
+      window: {
+        kind: running ? 'app' : 'launcher',
+        active: !popup && !perm,
+        covered: !!popup || (!!perm && state.platform !== 'ios'),
+      },
       children: app,
     });
   return scaleTree(

@@ -1,5 +1,6 @@
 /** The own-video player with its "..." menu, the camera, and the gallery picker (restore path). */
 import { galleryReadable } from '../model/permissions.js';
+import { libraryDirs } from '../model/photos.js';
 import { GALLERY_DIRS } from '../model/posting.js';
 import type { UiNode } from '../ui/node.js';
 import { builder, C, type ScreenCtx } from './build.js';
@@ -190,7 +191,9 @@ export function pickerScreen(ctx: ScreenCtx, s: { selected?: string }): UiNode[]
   const { n, tap } = builder(ctx);
   const t = ctx.t;
   // Photos-and-videos permission denied or limited: the grid is empty, silently (model/permissions.ts).
-  const dirs = galleryReadable(ctx.state) ? GALLERY_DIRS : [];
+  // On the simulated iPhone the picker shows the Photos library (model/photos.ts), no Android folder.
+  const library = ctx.state.platform === 'ios' ? libraryDirs(ctx.store) : GALLERY_DIRS;
+  const dirs = galleryReadable(ctx.state) ? library : [];
   const files = dirs
     .flatMap((d) => ctx.store.list(d))
     .filter((f) => f.path.toLowerCase().endsWith('.mp4'))

@@ -4,17 +4,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { useSimServer } from './support/sim.js';
-import { simState } from './support/walk.js';
+import { simState, tapIos } from './support/walk.js';
 
 const sim = useSimServer();
 const pred = (p: string) => `-ios predicate string:${p}`;
 const chain = (c: string) => `-ios class chain:${c}`;
-
-async function tapIos(s: WebdriverIO.Browser, selector: string) {
-  const el = await s.$(selector);
-  await el.waitForExist({ timeout: 5000, interval: 50 });
-  await el.click();
-}
 
 describe('simulated iPhone', () => {
   it('class-name and predicate searches include the application itself, named after the app in front', async () => {
@@ -61,6 +55,9 @@ describe('simulated iPhone', () => {
     expect(st.platform).toBe('ios');
     expect(st.drafts).toHaveLength(1);
     expect(st.posts[0]).toMatchObject({ privacy: 'only_you', status: 'posted' });
+    // Saved into Photos under the name Photos gave it: the first item of an empty library.
+    const saved = Buffer.from(await s.pullFile('/DCIM/100APPLE/IMG_0001.MP4'), 'base64');
+    expect(saved.includes(Buffer.from('draftvault-sim ios-1/d'))).toBe(true);
   });
 
   it('rejects Android strategies and bad predicates as invalid selectors', async () => {

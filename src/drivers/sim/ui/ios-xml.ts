@@ -28,6 +28,8 @@ const TYPES: Record<string, string> = {
 /** The XCUITest type of a node. */
 export function iosType(n: UiNode, parentCls?: string): string {
   if (n.cls === 'hierarchy') return 'XCUIElementTypeApplication';
+  // Nodes only the iPhone has (its system alert) are built with their XCUITest type.
+  if (n.cls.startsWith('XCUIElementType')) return n.cls;
   const inGrid =
     parentCls === 'android.widget.GridView' || parentCls === 'androidx.recyclerview.widget.RecyclerView';
   if (inGrid && n.tap) return 'XCUIElementTypeCell';
@@ -36,7 +38,7 @@ export function iosType(n: UiNode, parentCls?: string): string {
 
 /** name / label / value as XCUITest reports them. */
 export function iosAttrs(n: UiNode): { name: string; label: string; value: string } {
-  const type = TYPES[n.cls] ?? 'XCUIElementTypeOther';
+  const type = n.cls.startsWith('XCUIElementType') ? n.cls : (TYPES[n.cls] ?? 'XCUIElementTypeOther');
   const label = n.desc || n.text || '';
   if (type === 'XCUIElementTypeSwitch') return { name: label, label, value: n.checked ? '1' : '0' };
   if (type === 'XCUIElementTypeTextView') return { name: '', label: n.hint ?? '', value: n.text ?? '' };

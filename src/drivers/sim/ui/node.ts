@@ -54,7 +54,7 @@ export interface UiNode {
  * focus (the "active" window UiAutomator2 searches), and which are left out of the tree.
  */
 export interface WindowInfo {
-  kind: 'app' | 'popup' | 'overlay' | 'toast' | 'ime' | 'system' | 'launcher';
+  kind: 'app' | 'popup' | 'overlay' | 'toast' | 'ime' | 'system' | 'launcher' | 'system-alert';
   /** The window with input focus: the one `-android uiautomator` searches. */
   active?: boolean;
   /** Drawn (screenshots, touches) but absent from every tree, e.g. the screen under a pop-up. */

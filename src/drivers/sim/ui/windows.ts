@@ -40,3 +40,22 @@ export function searchedNodes(
     return placed.filter((p) => sourceLike || !isToast(p));
   return placed.filter((p) => !p.window || p.window.window?.active || (sourceLike && isToast(p)));
 }
+
+const isSystemAlert = (p: PlacedNode) => p.window?.window?.kind === 'system-alert';
+
+/**
+ * What WebDriverAgent searches on the simulated iPhone, page source included: the app under test;
+ * or, when SpringBoard shows an alert and the setting `respectSystemAlerts` is on, that alert alone
+ * (appium-webdriveragent FBSession.m `activeApplication`). With the setting off an alert is out of
+ * reach of every lookup, while it still takes the touches meant for the app below.
+ */
+export function iosSearchedNodes(placed: readonly PlacedNode[], respectSystemAlerts: boolean): PlacedNode[] {
+  if (respectSystemAlerts && placed.some(isSystemAlert))
+    return placed.filter((p) => !p.window || isSystemAlert(p));
+  return placed.filter((p) => !isSystemAlert(p));
+}
+
+/** Is SpringBoard the application WebDriverAgent answers for (its alert is up and respected)? */
+export function springBoardInFront(placed: readonly PlacedNode[], respectSystemAlerts: boolean): boolean {
+  return respectSystemAlerts && placed.some(isSystemAlert);
+}

@@ -93,3 +93,10 @@ export async function swipeRow(s: Session): Promise<void> {
     .up()
     .perform();
 }
+
+/** Wait for an element on the simulated iPhone, then tap it. */
+export async function tapIos(s: Session, selector: string): Promise<void> {
+  const el = await s.$(selector);
+  await el.waitForExist({ timeout: 5000, interval: 50 });
+  await el.click();
+}

@@ -9,18 +9,12 @@ import type { AppiumEndpoint } from '../appium/endpoint.js';
 import { ADB_STATE_FIXES, type AdbDevice, findAdb, listAdbDevices } from '../drivers/android/adb.js';
 import type { DeviceRef } from '../drivers/types.js';
 import { packageRoot } from '../paths.js';
+import type { Check } from './check.js';
 import { checkIos } from './ios.js';
 
 const run = promisify(execFile);
 
-/** One line of the report. */
-export interface Check {
-  name: string;
-  status: 'ok' | 'warn' | 'fail';
-  detail: string;
-  /** The exact fix, when not ok. */
-  fix?: string;
-}
+export type { Check } from './check.js';
 
 /** The whole report (also the `--json` shape). */
 export interface DoctorReport {

@@ -8,7 +8,7 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { Check } from './doctor.js';
+import type { Check } from './check.js';
 
 const run = promisify(execFile);
 

@@ -43,8 +43,14 @@ const RAW = new Set([
 /** Names the gated Device facade shares with WebdriverIO: allowed only on a `device` receiver. */
 const DEVICE_ONLY = new Set(['tap', 'tapAt', 'swipe', 'longPress', 'actions', 'mobileGesture']);
 const EXECUTE = new Set(['execute', 'executeScript', 'executeAsync', 'executeAsyncScript']);
-/** `mobile:` commands that touch, press or type. */
-const GESTURE = /gesture|tap|click|swipe|scroll|drag|fling|pinch|press|touch|rotate|key|type/i;
+/**
+ * `mobile:` commands that touch, press or type, by the words of their camelCase name (so
+ * `listApps` is not a "tap", while `doubleTap`, `pressKey` and `touchAndHold` are).
+ */
+const GESTURE_WORDS =
+  /^(gesture|tap|taps|click|swipe|scroll|drag|fling|pinch|press|touch|rotate|key|keys|keyboard|type|hold)$/;
+const isGesture = (name: string) =>
+  name.split(/(?=[A-Z])|[^A-Za-z]+/).some((w) => GESTURE_WORDS.test(w.toLowerCase()));
 /** Raw HTTP to the WebDriver endpoints that act. */
 const ENDPOINT = /session\/.*\/(actions|click|keys|touch\/|appium\/(tap|element\/[^/]*\/value))/;
 
@@ -82,7 +88,7 @@ function why(call: ts.CallExpression, sf: ts.SourceFile): string | undefined {
     const script = literal(call.arguments[0]);
     if (script === undefined && call.arguments[0] && !ts.isFunctionLike(call.arguments[0]))
       return `${name} of a script built at run time`;
-    if (script?.trim().startsWith('mobile:') && GESTURE.test(script.replace(/^mobile:\s*/, '')))
+    if (script?.trim().startsWith('mobile:') && isGesture(script.trim().replace(/^mobile:\s*/, '')))
       return script;
   }
   return undefined;

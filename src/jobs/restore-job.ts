@@ -16,6 +16,8 @@ export interface RestoreJobOptions extends JobOptions {
   /** Video files to restore, resolved. */
   files: string[];
   flowsDir: string;
+  /** All files as one new draft, in the given order ("Select multiple"). */
+  oneDraft?: boolean;
 }
 
 /** Check and read one video before any session (E_USAGE names the file and the problem). */
@@ -40,7 +42,7 @@ export async function restoreJob(
   const files: RestoreFile[] = [];
   for (const f of o.files) files.push(await readVideo(f));
   const { value, runDir } = await inJobSession({ ...o, capabilities }, 'restore', (s) =>
-    runRestore(s.d, s.kit(flows), files, s.reporter, o.signal),
+    runRestore(s.d, s.kit(flows), files, s.reporter, o.signal, o.oneDraft),
   );
   return { results: value, runDir };
 }

@@ -4,6 +4,7 @@
  * count must rise by exactly one.
  */
 import { basename } from 'node:path';
+import { waitUntil } from '../core/wait.js';
 import { DraftvaultError, rethrowInterrupt, toDraftvaultError } from '../errors.js';
 import type { Reporter } from '../runner/events.js';
 import type { DeviceSession } from './device-session.js';
@@ -28,18 +29,28 @@ export interface RestoreFile {
   caption: string;
 }
 
-/** Restore each video (already read and checked) as a new draft. */
+/** Where a file goes on the phone. */
+function remoteFor(d: DeviceSession, f: RestoreFile): string {
+  return `${d.media.restore}/draftvault-${Date.now()}-${basename(f.path).replace(/[^\w.-]/g, '_')}`;
+}
+
+/**
+ * Restore each video (already read and checked) as a new draft; with `oneDraft`, all of them as
+ * one draft (the files become its clips in the given order, through "Select multiple").
+ */
 export async function runRestore(
   d: DeviceSession,
   kit: FlowKit,
   files: RestoreFile[],
   reporter: Reporter,
   signal: AbortSignal,
+  oneDraft = false,
 ): Promise<RestoreOutcome[]> {
+  if (oneDraft && files.length > 1) return [await restoreAsOne(d, kit, files, reporter, signal)];
   const out: RestoreOutcome[] = [];
   for (const f of files) {
     signal.throwIfAborted();
-    const remote = `${d.media.restore}/draftvault-${Date.now()}-${basename(f.path).replace(/[^\w.-]/g, '_')}`;
+    const remote = remoteFor(d, f);
     try {
       const before = await kit.countDrafts();
       reporter.emit({ type: 'log', message: `restoring ${f.path} (drafts now: ${before})` });
@@ -66,4 +77,45 @@ export async function runRestore(
     }
   }
   return out;
+}
+
+/**
+ * All files as one new draft: pushed in order, then ticked oldest first in the picker. Gallery
+ * pickers order by the time a file was added, which phones keep in whole seconds, so the pushes
+ * are a second apart (else the clips' order would be the phone's guess). The caption is the
+ * first file's.
+ */
+async function restoreAsOne(
+  d: DeviceSession,
+  kit: FlowKit,
+  files: RestoreFile[],
+  reporter: Reporter,
+  signal: AbortSignal,
+): Promise<RestoreOutcome> {
+  const label = files.map((f) => f.path).join(', ');
+  const caption = files[0]!.caption;
+  try {
+    const before = await kit.countDrafts();
+    reporter.emit({
+      type: 'log',
+      message: `restoring ${files.length} files as one draft (drafts now: ${before})`,
+    });
+    for (const [i, f] of files.entries()) {
+      // A pause through the one wait helper (nothing to look for: it only honours the signal).
+      if (i > 0) await waitUntil(async () => undefined, { timeoutMs: 1100, intervalMs: 1100, signal });
+      await d.io.push(remoteFor(d, f), f.bytes);
+    }
+    await kit.run('restore', { caption, count: files.length });
+    const after = await kit.countDrafts();
+    if (after !== before + 1)
+      throw new DraftvaultError(
+        'E_STEP_FAILED',
+        `the drafts count went from ${before} to ${after}, not up by one`,
+      );
+    return { file: label, ok: true, caption, draftsBefore: before, draftsAfter: after };
+  } catch (err) {
+    const e = toDraftvaultError(rethrowInterrupt(err, signal), 'E_STEP_FAILED');
+    await kit.recover();
+    return { file: label, ok: false, reason: e.message };
+  }
 }

@@ -23,7 +23,7 @@ function resetFlags(extra: string[]): Record<string, string | number> {
 
 /** What `sim state --json` reports. */
 export interface SimSummary {
-  drafts: { id: string; caption: string; sha256: string }[];
+  drafts: { id: string; caption: string; sha256: string; clips?: string[] }[];
   posts: { id: string; privacy: string; status: string; caption: string }[];
   gallery: { path: string }[];
 }

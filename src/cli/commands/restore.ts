@@ -20,11 +20,19 @@ export function registerRestore(program: Command, ctx: CliContext): void {
     .option('--appium-url <url>', 'use this Appium server or Grid instead of the embedded one')
     .option('--flows <dir>', 'the flows folder (default: the shipped flows/tiktok)')
     .option('--caps <json>', 'extra capabilities as a JSON object')
+    .option('--one-draft', 'make one draft of all the files, in the order given ("Select multiple")')
     .option('--json', 'print the result as JSON')
     .action(
       async (
         paths: string[],
-        f: { device: string; appiumUrl?: string; flows?: string; caps?: string; json?: boolean },
+        f: {
+          device: string;
+          appiumUrl?: string;
+          flows?: string;
+          caps?: string;
+          oneDraft?: boolean;
+          json?: boolean;
+        },
       ) => {
         const { results, runDir } = await restoreJob({
           ...jobOptions(ctx, f, (runDir) =>
@@ -34,6 +42,7 @@ export function registerRestore(program: Command, ctx: CliContext): void {
             ),
           ),
           files: paths.map((p) => resolve(ctx.cwd, p)),
+          oneDraft: !!f.oneDraft,
           flowsDir: resolve(ctx.cwd, f.flows ?? join(packageRoot(), 'flows', 'tiktok')),
         });
         if (f.json) println(ctx.stdout, JSON.stringify({ results, runDir }, null, 2));
@@ -47,7 +56,9 @@ export function registerRestore(program: Command, ctx: CliContext): void {
         if (bad)
           throw new DraftvaultError(
             'E_JOB_INCOMPLETE',
-            `${bad} of ${results.length} files were not restored`,
+            f.oneDraft && paths.length > 1
+              ? `the ${paths.length} files were not restored as one draft`
+              : `${bad} of ${results.length} files were not restored`,
             {
               hint: `see ${join(runDir, 'run.jsonl')}`,
             },

@@ -8,6 +8,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { z } from 'zod';
 import { PHONE_NAME_RULE, phoneNameSchema, simCapsSchema, simFaultsSchema } from './caps.js';
 import { createPhone } from './model/create.js';
+import { libraryDirs } from './model/photos.js';
 import { GALLERY_DIRS } from './model/posting.js';
 import type { PhoneState } from './model/state.js';
 import { PhonePathError, PhoneStore } from './model/store.js';
@@ -84,7 +85,7 @@ export interface PhoneSummary {
     /** The pop-up over it, if any (`notif`, `contacts`, ...). */
     popup: string | null;
   };
-  drafts: { id: string; caption: string; sha256: string; size: number }[];
+  drafts: { id: string; caption: string; sha256: string; size: number; clips?: string[] }[];
   posts: {
     id: string;
     privacy: Privacy;
@@ -214,6 +215,8 @@ function summarize(s: PhoneState, store: PhoneStore): PhoneSummary {
       caption: d.caption,
       sha256: d.media.sha256,
       size: d.media.size,
+      // A "Select multiple" draft: its clips' sha256, in order.
+      ...(d.media.clips ? { clips: d.media.clips } : {}),
     })),
     posts: s.posts.map((p) => ({
       id: p.id,
@@ -222,11 +225,13 @@ function summarize(s: PhoneState, store: PhoneStore): PhoneSummary {
       fromDraft: p.fromDraft ?? null,
       caption: p.caption,
     })),
-    gallery: GALLERY_DIRS.flatMap((d) => store.list(d)).map((f) => ({
-      path: f.path,
-      size: f.size,
-      modified: new Date(f.mtimeMs).toISOString(),
-    })),
+    gallery: (s.platform === 'ios' ? libraryDirs(store) : GALLERY_DIRS)
+      .flatMap((d) => store.list(d))
+      .map((f) => ({
+        path: f.path,
+        size: f.size,
+        modified: new Date(f.mtimeMs).toISOString(),
+      })),
     faults: s.faults,
   };
 }

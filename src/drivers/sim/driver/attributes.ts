@@ -1,5 +1,5 @@
 /** Element attributes with UiAutomator2's (or, on the simulated iPhone, XCUITest's) names and values. */
-import { iosAttrs, iosType } from '../ui/ios-xml.js';
+import { iosAttrs, iosType, iosVisible } from '../ui/ios-xml.js';
 import type { PlacedNode, UiNode } from '../ui/node.js';
 
 /** An attribute as XCUITest returns it. */
@@ -17,6 +17,7 @@ export function iosAttribute(p: PlacedNode, name: string): string | null {
     case 'enabled':
       return String(p.node.enabled ?? true);
     case 'visible':
+      return String(iosVisible(p));
     case 'accessible':
       return 'true';
     case 'selected':

@@ -84,17 +84,34 @@ export const composeHandlers: Handlers = {
   },
   pickerSelect(state, a) {
     const s = top(state);
-    if (s.name === 'picker') s.selected = a.path as string;
+    if (s.name !== 'picker') return;
+    if (!s.multi) {
+      s.selected = a.path as string;
+      return;
+    }
+    // Select multiple: a tap ticks a video (numbered in the order ticked) or unticks it.
+    const picks = s.picks ?? [];
+    s.picks = picks.includes(a.path as string)
+      ? picks.filter((p) => p !== a.path)
+      : [...picks, a.path as string];
+    s.selected = s.picks[0];
+  },
+  pickerMulti(state) {
+    const s = top(state);
+    if (s.name === 'picker' && !s.selected) Object.assign(s, { multi: true, picks: [] });
   },
   pickerNext(state, _a, env) {
     const s = top(state);
     if (s.name !== 'picker' || !s.selected) return;
-    const bytes = env.store.readFile(s.selected);
+    const picked = s.multi && s.picks?.length ? s.picks : [s.selected];
+    const sha = (p: string) => createHash('sha256').update(env.store.readFile(p)).digest('hex');
+    const bytes = env.store.readFile(picked[0]!);
     const media: Media = {
       path: `/data/data/app/files/drafts/${nextId(state, 'm')}.mp4`,
-      sha256: createHash('sha256').update(bytes).digest('hex'),
+      sha256: sha(picked[0]!),
       size: bytes.length,
       durationMs: durationOf(bytes),
+      ...(picked.length > 1 ? { clips: picked.map(sha) } : {}),
     };
     env.store.writeFile(media.path, bytes);
     state.app.compose = { media, caption: '', privacy: 'everyone', saveToDevice: false, keyboard: false };

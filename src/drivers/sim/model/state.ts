@@ -13,6 +13,11 @@ export interface Media {
   sha256: string;
   size: number;
   durationMs: number;
+  /**
+   * For a draft made with "Select multiple": the sha256 of each picked video, in the order picked
+   * (the simulator keeps the first clip's bytes as the draft's video; it renders no montage).
+   */
+  clips?: string[];
 }
 
 /** A TikTok draft. */
@@ -88,7 +93,7 @@ export type Screen =
       shareScroll?: number;
     }
   | { name: 'camera' }
-  | { name: 'picker'; selected?: string };
+  | { name: 'picker'; selected?: string; multi?: boolean; picks?: string[] };
 
 /** Pop-ups TikTok shows at launch or at random. */
 export const POPUP_KINDS = [
@@ -184,10 +189,11 @@ export function nextId(state: PhoneState, prefix: string): string {
 
 /** Will TikTok's request for permission `name` bring up the system dialog (model/permissions.ts)? */
 export function willAsk(state: PhoneState, name: PermissionName): boolean {
-  // An iPhone asks once; a denial sticks (only Settings changes it). Of its alerts only the Photos
-  // one is modelled (tiktok-ui.md B.5: its buttons; screens/permission-ios.ts): none shows which
-  // alerts TikTok raises for the camera or notifications.
-  if (state.platform === 'ios') return name === 'media' && state.permissions.media === 'ask';
+  // An iPhone asks once; a denial sticks (only Settings changes it). Its Photos alert (tiktok-ui.md
+  // B.5) and the notifications one are modelled (screens/permission-ios.ts); no source shows when
+  // TikTok asks for the camera on iOS.
+  if (state.platform === 'ios')
+    return (name === 'media' || name === 'notifications') && state.permissions[name] === 'ask';
   const p = state.permissions[name];
   return p === 'ask' || (p === 'denied' && (state.permissions.denials[name] ?? 0) < 2);
 }

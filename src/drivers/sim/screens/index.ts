@@ -12,7 +12,7 @@ import { uploadBadge } from './common.js';
 import { feedScreen, launcherScreen, splashScreen } from './feed.js';
 import { keyboardWindow } from './keyboard.js';
 import { permissionWindow } from './permission.js';
-import { iosPhotosAlert } from './permission-ios.js';
+import { iosPermissionAlert } from './permission-ios.js';
 import { cameraScreen, pickerScreen, playerScreen } from './player.js';
 import { overlayNode, popupNodes } from './popups.js';
 import { editorScreen, moreOptionsScreen, postScreen, privacySheet } from './post.js';
@@ -100,7 +100,7 @@ export function render(ctx: ScreenCtx): UiNode {
   // each capture holds only that window).
   const perm = running && !starting ? state.app.permissionAsk : undefined;
   if (perm && state.platform === 'ios')
-    windows.push({ ...iosPhotosAlert(ctx), window: { kind: 'system-alert', active: true } });
+    windows.push({ ...iosPermissionAlert(ctx, perm.name), window: { kind: 'system-alert', active: true } });
   else if (perm)
     windows.push({ ...permissionWindow(ctx, perm.name), window: { kind: 'popup', active: true } });
   if (popup) {

@@ -1,5 +1,5 @@
 /**
- * The iPhone's Photos permission alert: a system alert owned by SpringBoard, not by TikTok
+ * The iPhone's permission alerts (Photos, notifications): system alerts owned by SpringBoard, not by TikTok
  * (tiktok-ui.md B.5: "Limit Access…", "Allow Full Access" (iOS 17+), "Don’t Allow" with a curly
  * apostrophe; the alert lives in `com.apple.springboard`). WebDriverAgent searches the app under
  * test unless the setting `respectSystemAlerts` is on and SpringBoard shows an alert; then it
@@ -8,41 +8,68 @@
  */
 import type { SimLocale } from '../caps.js';
 import type { PermissionAnswer } from '../model/permissions.js';
+import type { PermissionName } from '../model/state.js';
 import type { UiNode } from '../ui/node.js';
 import { C, type ScreenCtx } from './build.js';
 
 const PKG = 'com.apple.springboard';
 
-const TEXTS: Record<
-  SimLocale,
-  { title: string; message: string } & Partial<Record<PermissionAnswer, string>>
-> = {
+type AlertTexts = { title: string; message: string; buttons: [PermissionAnswer, string][] };
+
+// Photos: B.5's buttons (iOS 17+). Notifications: iOS's own "Don’t Allow" / "Allow" (B.5's
+// add-only request has the same pair). Titles, messages and every French string: INFERRED.
+const TEXTS: Record<SimLocale, Record<'media' | 'notifications', AlertTexts>> = {
   en: {
-    title: '“TikTok” Would Like to Access Your Photos',
-    message: 'This lets you upload photos and videos from your library.',
-    selected: 'Limit Access…',
-    all: 'Allow Full Access',
-    deny: 'Don’t Allow',
+    media: {
+      title: '“TikTok” Would Like to Access Your Photos',
+      message: 'This lets you upload photos and videos from your library.',
+      buttons: [
+        ['selected', 'Limit Access…'],
+        ['all', 'Allow Full Access'],
+        ['deny', 'Don’t Allow'],
+      ],
+    },
+    notifications: {
+      title: '“TikTok” Would Like to Send You Notifications',
+      message: 'Notifications may include alerts, sounds, and icon badges.',
+      buttons: [
+        ['deny', 'Don’t Allow'],
+        ['allow', 'Allow'],
+      ],
+    },
   },
   fr: {
-    title: '« TikTok » souhaite accéder à vos photos',
-    message: 'Cela vous permet de publier des photos et vidéos de votre photothèque.',
-    selected: 'Limiter l’accès…',
-    all: 'Autoriser l’accès complet',
-    deny: 'Refuser',
+    media: {
+      title: '« TikTok » souhaite accéder à vos photos',
+      message: 'Cela vous permet de publier des photos et vidéos de votre photothèque.',
+      buttons: [
+        ['selected', 'Limiter l’accès…'],
+        ['all', 'Autoriser l’accès complet'],
+        ['deny', 'Refuser'],
+      ],
+    },
+    notifications: {
+      title: '« TikTok » souhaite vous envoyer des notifications',
+      message: 'Les notifications peuvent inclure des alertes, des sons et des pastilles.',
+      buttons: [
+        ['deny', 'Refuser'],
+        ['allow', 'Autoriser'],
+      ],
+    },
   },
 };
 
-const ANSWERS: PermissionAnswer[] = ['selected', 'all', 'deny'];
-
-/** The alert's window (kind `system-alert`: see ui/windows.ts), in front of TikTok, blocking its touches. */
-export function iosPhotosAlert(ctx: ScreenCtx): UiNode {
-  const t = TEXTS[ctx.state.locale];
-  const buttons: UiNode[] = ANSWERS.map((a, i) => ({
+/**
+ * The alert's window (kind `system-alert`: see ui/windows.ts) for `name` (Photos, or
+ * notifications), in front of TikTok, blocking its touches.
+ */
+export function iosPermissionAlert(ctx: ScreenCtx, name: PermissionName): UiNode {
+  const t = TEXTS[ctx.state.locale][name === 'notifications' ? 'notifications' : 'media'];
+  const buttons: UiNode[] = t.buttons.map(([a, label], i) => ({
     cls: 'XCUIElementTypeButton',
     pkg: PKG,
     bounds: [150, 1290 + i * 120, 930, 1400 + i * 120],
-    text: t[a],
+    text: label,
     clickable: true,
     tap: { type: 'permission', answer: a },
     key: `perm.${a}`,

@@ -187,7 +187,10 @@ export function cameraScreen(ctx: ScreenCtx): UiNode[] {
 }
 
 /** The gallery picker (A.3): newest videos first; selecting one shows Next. */
-export function pickerScreen(ctx: ScreenCtx, s: { selected?: string }): UiNode[] {
+export function pickerScreen(
+  ctx: ScreenCtx,
+  s: { selected?: string; multi?: boolean; picks?: string[] },
+): UiNode[] {
   const { n, tap } = builder(ctx);
   const t = ctx.t;
   // Photos-and-videos permission denied or limited: the grid is empty, silently (model/permissions.ts).
@@ -202,7 +205,9 @@ export function pickerScreen(ctx: ScreenCtx, s: { selected?: string }): UiNode[]
   const tiles = files.map((f, i) => {
     const x = (i % 4) * 270;
     const y = 400 + Math.floor(i / 4) * 270;
-    const sel = f.path === s.selected;
+    const sel = s.multi ? !!s.picks?.includes(f.path) : f.path === s.selected;
+    // Select multiple: each ticked video shows its number, in the order ticked (A.3).
+    const order = s.multi ? (s.picks ?? []).indexOf(f.path) + 1 : 0;
     return n(
       C.FL,
       [x, y, x + 268, y + 268],
@@ -220,6 +225,9 @@ export function pickerScreen(ctx: ScreenCtx, s: { selected?: string }): UiNode[]
           text: '00:02',
           key: `picker.${i}.dur`,
         }),
+        ...(order > 0
+          ? [n(C.TV, [x + 200, y + 10, x + 258, y + 68], { text: String(order), key: `picker.${i}.order` })]
+          : []),
       ],
     );
   });
@@ -245,9 +253,12 @@ export function pickerScreen(ctx: ScreenCtx, s: { selected?: string }): UiNode[]
             }),
           ]
         : [
-            n(C.FL, [32, 2137, 354, 2337], { idKey: 'picker.multi' }, [
-              n(C.TV, [111, 2214, 354, 2261], { idKey: 'picker.multiLabel', text: t.selectMultiple }),
-            ]),
+            n(
+              C.FL,
+              [32, 2137, 354, 2337],
+              { idKey: 'picker.multi', clickable: true, tap: tap('pickerMulti') },
+              [n(C.TV, [111, 2214, 354, 2261], { idKey: 'picker.multiLabel', text: t.selectMultiple })],
+            ),
           ]),
     ]),
   ];

@@ -4,6 +4,8 @@
  * driver/ios-files.ts, screens/permission-ios.ts, ui/windows.ts).
  */
 import { describe, expect, it } from 'vitest';
+import { iosVisible } from '../ui/ios-xml.js';
+import { finalize, type UiNode } from '../ui/node.js';
 import { useSimServer } from './support/sim.js';
 import { simState, tapIos } from './support/walk.js';
 
@@ -99,5 +101,50 @@ describe('the simulated iPhone: the Photos permission alert', () => {
     await tapIos(s, '~Upload');
     expect((await simState(s)).app.permissionAsk).toBeUndefined();
     expect((await simState(s)).permissions.media).toBe('denied');
+  });
+});
+
+describe('the simulated iPhone: the notifications alert', () => {
+  it('comes up at the first launch, as SpringBoard’s; its “Don’t Allow” denies notifications only', async () => {
+    const s = await sim.open(
+      'ios-notif',
+      {
+        simReset: true,
+        simDrafts: 1,
+        simPermissions: { notifications: 'ask', media: 'ask' },
+        simLaunchPopups: [],
+      },
+      {},
+      'ios',
+    );
+    await s.activateApp(PKG);
+    expect((await simState(s)).app.permissionAsk?.name).toBe('notifications');
+    expect(await s.$$(pred('type == "XCUIElementTypeAlert"'))).toHaveLength(0);
+    await s.updateSettings({ respectSystemAlerts: true });
+    const alert = await s.$(pred('type == "XCUIElementTypeAlert" AND label CONTAINS "Notifications"'));
+    expect(await alert.isExisting()).toBe(true);
+    await (await alert.$(pred('label == "Don’t Allow" AND type == "XCUIElementTypeButton"'))).click();
+    const st = await simState(s);
+    expect(st.permissions).toMatchObject({ notifications: 'denied', media: 'ask' });
+    expect(st.app.permissionAsk).toBeUndefined();
+  });
+});
+
+describe('the simulated iPhone: visible', () => {
+  it('is false for an element outside the screen (its frame), true on it', () => {
+    const root: UiNode = {
+      cls: 'hierarchy',
+      pkg: '',
+      bounds: [0, 0, 1080, 2400],
+      key: 'h',
+      children: [
+        { cls: 'android.widget.Button', pkg: 'p', bounds: [100, 100, 300, 200], key: 'on', text: 'On' },
+        { cls: 'android.widget.Button', pkg: 'p', bounds: [1100, 100, 1300, 200], key: 'right', text: 'Off' },
+        { cls: 'android.widget.Button', pkg: 'p', bounds: [100, 2450, 300, 2550], key: 'below', text: 'Off' },
+        { cls: 'android.widget.Button', pkg: 'p', bounds: [100, 100, 100, 200], key: 'empty', text: 'Off' },
+      ],
+    };
+    const byKey = Object.fromEntries(finalize(root).map((p) => [p.node.key, iosVisible(p)]));
+    expect(byKey).toMatchObject({ on: true, right: false, below: false, empty: false });
   });
 });

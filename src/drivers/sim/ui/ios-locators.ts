@@ -4,7 +4,7 @@
  * (segments separated by "/", "**" for any depth, `[index]`, `[\`predicate\`]` and `[$predicate$]`
  * filters, e.g. "**" + "/XCUIElementTypeButton[`label == \"Post\"`]").
  */
-import { iosAttrs, iosType } from './ios-xml.js';
+import { iosAttrs, iosType, iosVisible } from './ios-xml.js';
 import type { PlacedNode } from './node.js';
 
 /** A predicate or chain that cannot be parsed. */
@@ -45,6 +45,7 @@ function attr(p: PlacedNode, key: string): string | boolean {
       return n.enabled ?? true;
     case 'visible':
     case 'isVisible':
+      return iosVisible(p);
     case 'accessible':
       return true;
     case 'selected':

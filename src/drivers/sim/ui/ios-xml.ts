@@ -45,6 +45,19 @@ export function iosAttrs(n: UiNode): { name: string; label: string; value: strin
   return { name: label, label, value: type === 'XCUIElementTypeStaticText' ? (n.text ?? '') : '' };
 }
 
+/**
+ * XCUITest's `visible`: false for an element outside the screen (a grid cell scrolled away, the
+ * share row's items past its edge), as WebDriverAgent reports it from the element's frame; the
+ * root's bounds are the screen.
+ */
+export function iosVisible(p: PlacedNode): boolean {
+  let root = p;
+  while (root.parent) root = root.parent;
+  const [sl, st, sr, sb] = root.node.bounds;
+  const [l, t, r, b] = p.node.bounds;
+  return r > l && b > t && r > sl && b > st && l < sr && t < sb;
+}
+
 /** Build the XCUITest-shaped document for placed nodes. */
 export function toIosXml(placed: PlacedNode[], appName: string): XmlTree {
   const doc = new DOMImplementation().createDocument(null, 'AppiumAUT', null);
@@ -64,7 +77,7 @@ export function toIosXml(placed: PlacedNode[], appName: string): XmlTree {
       ['label', label],
       ['value', value],
       ['enabled', String(n.enabled ?? true)],
-      ['visible', 'true'],
+      ['visible', String(iosVisible(p))],
       ['accessible', String(!!(name || label))],
       ['x', String(l)],
       ['y', String(t)],

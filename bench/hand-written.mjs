@@ -21,7 +21,8 @@ const POLL_MS = 100;
 
 const sel = {
   profile: 'new UiSelector().description("Profile")',
-  popups: ['new UiSelector().text("Not now")', 'new UiSelector().text("Don’t allow")'],
+  // Both launch prompts in one lookup (a `;` union: one request).
+  popups: 'new UiSelector().text("Not now");new UiSelector().text("Don’t allow")',
   drafts: 'new UiSelector().textStartsWith("Drafts:")',
   // The profile grid has loaded: the Drafts tile, a video, or "No videos yet".
   profileLoaded:
@@ -90,11 +91,13 @@ export async function handWrittenBackup({ endpoint, caps, outDir, drafts }) {
   try {
     await b.updateSettings({ waitForIdleTimeout: 100, waitForSelectorTimeout: 0 });
     await b.activateApp('com.zhiliaoapp.musically');
-    await waitFor(b, sel.profile);
-    // The first launch of a phone asks for notifications, then contacts.
-    for (const popup of sel.popups) {
-      const [id] = await all(b, popup);
+    // The first launch of a phone asks for notifications, then contacts: each prompt is a window of
+    // its own that hides the screen below it, so Profile shows only once both are answered.
+    for (const end = Date.now() + 30_000; !(await all(b, sel.profile)).length; ) {
+      const [id] = await all(b, sel.popups);
       if (id) await b.elementClick(id);
+      else if (Date.now() > end) throw new Error(`not found: ${sel.profile}`);
+      else await sleep(POLL_MS);
     }
     // Until no "Drafts: N" tile is left (`drafts` only bounds a runaway loop).
     for (let n = 0; ; n++) {

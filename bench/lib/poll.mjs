@@ -63,13 +63,17 @@ async function oneConfig({ work, server, drafts, cfg }) {
     uploads.stop();
   }
   const ends = [...uploads.ends.values()].sort((a, b) => a - b);
-  if (ends.length !== waits.length)
-    throw new Error(`poll: saw ${ends.length} uploads and ${waits.length} finished waits (${cfg.label})`);
-  return waits.map((w, i) => {
+  // The flow also runs where no upload is going on (it passes at once): each upload's wait is the
+  // first one to finish after that upload ended.
+  const seen = ends.map((end) => {
+    const w = waits.find((x) => x.at >= end);
+    if (!w) throw new Error(`poll: no wait-upload finished after an upload ended (${cfg.label})`);
     const periodMs = w.durationMs / Math.max(1, w.looks);
-    const delayMs = w.at - ends[i];
+    const delayMs = w.at - end;
     return { delayMs, periodMs, polls: delayMs / periodMs };
   });
+  if (!seen.length) throw new Error(`poll: saw no upload (${cfg.label})`);
+  return seen;
 }
 
 /** Per configuration: the worst and the median number of polls to notice an upload ending. */

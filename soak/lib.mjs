@@ -119,8 +119,12 @@ export function backupRun(p, { caps, env, kill, timeoutMs } = {}) {
               landed = child.kill('SIGKILL');
               return;
             }
+            // No server left (it exited meanwhile): nothing to kill. Never a default pid: kill(-1)
+            // signals every process this user may signal (as root: the whole machine).
+            const pid = server()?.pid;
+            if (!pid || pid <= 1) return;
             try {
-              process.kill(server()?.pid ?? -1, 'SIGKILL');
+              process.kill(pid, 'SIGKILL');
               landed = true;
             } catch {}
           })();

@@ -99,7 +99,9 @@ export async function startAppium(opts: StartAppiumOptions): Promise<AppiumServe
     const url = `http://127.0.0.1:${port}/`;
     await checkStatus(url);
     const readyMs = Math.round(performance.now() - started);
-    return { url, port, pid: child.pid ?? -1, readyMs, logFile: opts.logFile, stop };
+    // Never a made-up pid: a caller that kills it would signal every process with -1.
+    if (child.pid === undefined) throw new Error('Appium reported ready but has no process id');
+    return { url, port, pid: child.pid, readyMs, logFile: opts.logFile, stop };
   } catch (err) {
     await stop();
     throw err;

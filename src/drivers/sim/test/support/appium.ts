@@ -66,7 +66,9 @@ export async function startAppium(opts: {
         reject(new Error(`Appium exited with code ${code}: ${stderr}`));
       });
     });
-    return { url: `http://127.0.0.1:${port}/`, port, pid: child.pid ?? -1, exited, stop };
+    // Never a made-up pid: the persistence test kills it, and kill(-1) signals every process.
+    if (child.pid === undefined) throw new Error('Appium reported ready but has no process id');
+    return { url: `http://127.0.0.1:${port}/`, port, pid: child.pid, exited, stop };
   } catch (err) {
     await stop();
     throw err;

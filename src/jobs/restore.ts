@@ -46,64 +46,40 @@ export async function runRestore(
   signal: AbortSignal,
   oneDraft = false,
 ): Promise<RestoreOutcome[]> {
-  if (oneDraft && files.length > 1) return [await restoreAsOne(d, kit, files, reporter, signal)];
+  const groups = oneDraft ? [files] : files.map((f) => [f]);
   const out: RestoreOutcome[] = [];
-  for (const f of files) {
+  for (const g of groups) {
     signal.throwIfAborted();
-    const remote = remoteFor(d, f);
-    try {
-      const before = await kit.countDrafts();
-      reporter.emit({ type: 'log', message: `restoring ${f.path} (drafts now: ${before})` });
-      await d.io.push(remote, f.bytes);
-      await kit.run('restore', { caption: f.caption });
-      const after = await kit.countDrafts();
-      if (after !== before + 1)
-        throw new DraftvaultError(
-          'E_STEP_FAILED',
-          `the drafts count went from ${before} to ${after}, not up by one`,
-        );
-      out.push({
-        file: f.path,
-        ok: true,
-        remote,
-        caption: f.caption,
-        draftsBefore: before,
-        draftsAfter: after,
-      });
-    } catch (err) {
-      const e = toDraftvaultError(rethrowInterrupt(err, signal), 'E_STEP_FAILED');
-      await kit.recover();
-      out.push({ file: f.path, ok: false, remote, reason: e.message });
-    }
+    out.push(await restoreDraft(d, kit, g, reporter, signal));
   }
   return out;
 }
 
 /**
- * All files as one new draft: pushed in order, then ticked oldest first in the picker. Gallery
- * pickers order by the time a file was added, which phones keep in whole seconds, so the pushes
- * are a second apart (else the clips' order would be the phone's guess). The caption is the
- * first file's.
+ * One new draft of `files`: pushed in order, then picked (several: ticked oldest first with
+ * "Select multiple"); the caption is the first file's, and the drafts count must rise by one.
+ * Gallery pickers order by the time a file was added, which phones keep in whole seconds, so
+ * several files are pushed a second apart (else the clips' order would be the phone's guess).
  */
-async function restoreAsOne(
+async function restoreDraft(
   d: DeviceSession,
   kit: FlowKit,
   files: RestoreFile[],
   reporter: Reporter,
   signal: AbortSignal,
 ): Promise<RestoreOutcome> {
-  const label = files.map((f) => f.path).join(', ');
+  const file = files.map((f) => f.path).join(', ');
   const caption = files[0]!.caption;
+  let remote: string | undefined;
   try {
     const before = await kit.countDrafts();
-    reporter.emit({
-      type: 'log',
-      message: `restoring ${files.length} files as one draft (drafts now: ${before})`,
-    });
+    const what = files.length > 1 ? `${files.length} files as one draft` : file;
+    reporter.emit({ type: 'log', message: `restoring ${what} (drafts now: ${before})` });
     for (const [i, f] of files.entries()) {
       // A pause through the one wait helper (nothing to look for: it only honours the signal).
       if (i > 0) await waitUntil(async () => undefined, { timeoutMs: 1100, intervalMs: 1100, signal });
-      await d.io.push(remoteFor(d, f), f.bytes);
+      remote = remoteFor(d, f);
+      await d.io.push(remote, f.bytes);
     }
     await kit.run('restore', { caption, count: files.length });
     const after = await kit.countDrafts();
@@ -112,10 +88,10 @@ async function restoreAsOne(
         'E_STEP_FAILED',
         `the drafts count went from ${before} to ${after}, not up by one`,
       );
-    return { file: label, ok: true, caption, draftsBefore: before, draftsAfter: after };
+    return { file, ok: true, remote, caption, draftsBefore: before, draftsAfter: after };
   } catch (err) {
     const e = toDraftvaultError(rethrowInterrupt(err, signal), 'E_STEP_FAILED');
     await kit.recover();
-    return { file: label, ok: false, reason: e.message };
+    return { file, ok: false, remote, reason: e.message };
   }
 }

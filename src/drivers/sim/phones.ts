@@ -8,8 +8,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { z } from 'zod';
 import { PHONE_NAME_RULE, phoneNameSchema, simCapsSchema, simFaultsSchema } from './caps.js';
 import { createPhone } from './model/create.js';
-import { libraryDirs } from './model/photos.js';
-import { GALLERY_DIRS } from './model/posting.js';
+import { galleryDirs } from './model/posting.js';
 import type { PhoneState } from './model/state.js';
 import { PhonePathError, PhoneStore } from './model/store.js';
 import type { Privacy } from './model/texts.js';
@@ -225,7 +224,7 @@ function summarize(s: PhoneState, store: PhoneStore): PhoneSummary {
       fromDraft: p.fromDraft ?? null,
       caption: p.caption,
     })),
-    gallery: (s.platform === 'ios' ? libraryDirs(store) : GALLERY_DIRS)
+    gallery: galleryDirs(s, store)
       .flatMap((d) => store.list(d))
       .map((f) => ({
         path: f.path,

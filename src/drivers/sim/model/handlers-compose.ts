@@ -94,7 +94,6 @@ export const composeHandlers: Handlers = {
     s.picks = picks.includes(a.path as string)
       ? picks.filter((p) => p !== a.path)
       : [...picks, a.path as string];
-    s.selected = s.picks[0];
   },
   pickerMulti(state) {
     const s = top(state);
@@ -102,8 +101,9 @@ export const composeHandlers: Handlers = {
   },
   pickerNext(state, _a, env) {
     const s = top(state);
-    if (s.name !== 'picker' || !s.selected) return;
-    const picked = s.multi && s.picks?.length ? s.picks : [s.selected];
+    if (s.name !== 'picker') return;
+    const picked = s.multi ? (s.picks ?? []) : s.selected ? [s.selected] : [];
+    if (!picked.length) return;
     const sha = (p: string) => createHash('sha256').update(env.store.readFile(p)).digest('hex');
     const bytes = env.store.readFile(picked[0]!);
     const media: Media = {

@@ -3,7 +3,7 @@
  * clock (a real upload continues while the runner is down), and are settled by {@link tick}.
  */
 import { crash, REAL_MS, resetTo, scaled } from './navigation.js';
-import { addToLibrary } from './photos.js';
+import { addToLibrary, libraryDirs } from './photos.js';
 import type { Compose, Draft, Media, PhoneState, Post } from './state.js';
 import { nextId } from './state.js';
 import type { PhoneStore } from './store.js';
@@ -14,6 +14,11 @@ export const CAMERA_DIR = '/sdcard/DCIM/Camera';
 
 /** Folders the gallery picker shows videos from. */
 export const GALLERY_DIRS = [CAMERA_DIR, '/sdcard/Movies', '/sdcard/Download', '/sdcard/Pictures'];
+
+/** The gallery's folders on this phone: Android's, or the simulated iPhone's Photos library (model/photos.ts). */
+export function galleryDirs(state: PhoneState, store: PhoneStore): string[] {
+  return state.platform === 'ios' ? libraryDirs(store) : GALLERY_DIRS;
+}
 
 /**
  * Tap on Post: the draft leaves the drafts list at once, the upload starts, the app shows the

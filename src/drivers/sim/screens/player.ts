@@ -1,7 +1,6 @@
 /** The own-video player with its "..." menu, the camera, and the gallery picker (restore path). */
 import { galleryReadable } from '../model/permissions.js';
-import { libraryDirs } from '../model/photos.js';
-import { GALLERY_DIRS } from '../model/posting.js';
+import { galleryDirs } from '../model/posting.js';
 import type { UiNode } from '../ui/node.js';
 import { builder, C, type ScreenCtx } from './build.js';
 
@@ -194,9 +193,7 @@ export function pickerScreen(
   const { n, tap } = builder(ctx);
   const t = ctx.t;
   // Photos-and-videos permission denied or limited: the grid is empty, silently (model/permissions.ts).
-  // On the simulated iPhone the picker shows the Photos library (model/photos.ts), no Android folder.
-  const library = ctx.state.platform === 'ios' ? libraryDirs(ctx.store) : GALLERY_DIRS;
-  const dirs = galleryReadable(ctx.state) ? library : [];
+  const dirs = galleryReadable(ctx.state) ? galleryDirs(ctx.state, ctx.store) : [];
   const files = dirs
     .flatMap((d) => ctx.store.list(d))
     .filter((f) => f.path.toLowerCase().endsWith('.mp4'))
@@ -243,7 +240,7 @@ export function pickerScreen(
       n(C.TV, [68, 262, 228, 380], { text: t.all, key: 'picker.all' }),
       n(C.TV, [280, 262, 475, 380], { text: t.videos, key: 'picker.videos' }),
       n(C.GV, [0, 400, 1080, 2100], { idKey: 'picker.grid' }, tiles),
-      ...(s.selected
+      ...(s.selected || s.picks?.length
         ? [
             n(C.BTN, [700, 2180, 1048, 2305], {
               idKey: 'picker.next',

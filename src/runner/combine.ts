@@ -32,11 +32,15 @@ export function alternativesAsOne(
 
 /**
  * Every alternative of every watcher that can join one request (UiSelector statements, or
- * NSPredicates joined with OR), and the rest (xpath, class chains, `within`), to look up after it.
+ * NSPredicates joined with OR), and the rest (xpath, class chains, iOS `within`), to look up
+ * after it. On Android a `within` alternative joins as `container.childSelector(child)`, one
+ * statement per container alternative: the probe only tells whether a watcher may show (any
+ * container holding the child), each watcher is then looked up in turn as written.
  */
 export function combinedProbe(
   alternatives: readonly Alternative[],
   platform: 'android' | 'ios',
+  containerOf: (name: string) => readonly Alternative[] = () => [],
 ): { combined?: Locator; rest: Alternative[] } {
   const joins = platform === 'ios' ? '-ios predicate string' : UI;
   const joinable: string[] = [];
@@ -45,8 +49,33 @@ export function combinedProbe(
     const loc = toLocator(alt, platform);
     if (!loc) continue;
     if (loc.using === joins && !alt.within) joinable.push(loc.value);
-    else rest.push(alt);
+    else if (loc.using === UI && alt.within && platform === 'android') {
+      const inside = nested(loc.value, containerOf(alt.within), platform);
+      if (inside) joinable.push(...inside);
+      else rest.push(alt);
+    } else rest.push(alt);
   }
   const value = platform === 'ios' ? joinable.map((v) => `(${v})`).join(' OR ') : joinable.join(';');
   return { combined: joinable.length ? { using: joins, value } : undefined, rest };
+}
+
+/** One plain `new UiSelector()...` statement (no union, no instance of its own). */
+function plainStatement(v: string): boolean {
+  return v.startsWith('new UiSelector()') && !v.includes(';') && !/\.instance\(/.test(v);
+}
+
+/** `child` inside each container alternative, as UiSelector statements; undefined if one cannot say it. */
+function nested(
+  child: string,
+  containers: readonly Alternative[],
+  platform: 'android',
+): string[] | undefined {
+  if (!plainStatement(child) || containers.length === 0) return undefined;
+  const out: string[] = [];
+  for (const c of containers) {
+    const loc = toLocator(c, platform);
+    if (!loc || loc.using !== UI || c.within || !plainStatement(loc.value)) return undefined;
+    out.push(`${loc.value}.childSelector(${child})`);
+  }
+  return out;
 }

@@ -53,7 +53,6 @@ export async function holds(
   if (c.appVersion && !versionMatches(f.appVersion, c.appVersion)) return false;
   if (c.expr !== undefined && !truthy(evaluate(parseExpr(c.expr), s.lookup))) return false;
   if (c.visible !== undefined && !(await finder.visible(s.renderRef(c.visible), 0))) return false;
-  if (c.notVisible !== undefined && (await finder.findNow(s.resolveSelector(s.renderRef(c.notVisible)))))
-    return false;
+  if (c.notVisible !== undefined && (await finder.present(s.renderRef(c.notVisible)))) return false;
   return true;
 }

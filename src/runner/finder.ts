@@ -64,14 +64,20 @@ export class Finder {
     this.probe ??= combinedProbe(
       this.d.watchers.flatMap((w) => w.selector.alternatives),
       this.d.platform,
+      (name) => this.d.resolve(name).alternatives,
     );
     return this.probe;
   }
 
-  /** Could a watcher's pop-up be on screen? One request for every joinable alternative. */
-  private async anyWatcherShows(): Promise<boolean> {
+  /**
+   * Could a watcher's pop-up be on screen? One request for every joinable alternative; the
+   * others (an xpath: a full hierarchy dump on a real phone) only when `thorough`, i.e. when the
+   * screen has stayed unexpected after a first look.
+   */
+  private async anyWatcherShows(thorough: boolean): Promise<boolean> {
     const { combined, rest } = this.watcherProbe();
     if (combined && (await this.lookup(combined)).length > 0) return true;
+    if (!thorough) return false;
     for (const alt of rest) {
       if (await this.findNow({ description: describeAlternative(alt), alternatives: [alt] })) return true;
     }
@@ -90,6 +96,7 @@ export class Finder {
     const one = alternativesAsOne(sel.alternatives, this.d.platform, nth);
     const id = one ? (await this.lookup(one))[0] : await this.inTurn(sel, nth);
     if (id) this.memory.remember(sel.alternatives, nth, id);
+    else this.memory.rememberMiss(sel.alternatives, nth);
     return id;
   }
 
@@ -123,9 +130,12 @@ export class Finder {
     return id ? this.lookup(loc, id) : undefined;
   }
 
-  /** Tap or Back away any known pop-up on screen; true when one was cleared. */
-  async clearInterruptions(): Promise<boolean> {
-    if (this.d.watchers.length === 0 || !(await this.anyWatcherShows())) return false;
+  /**
+   * Tap or Back away any known pop-up on screen; true when one was cleared. `thorough: false`
+   * (a first look) skips the watcher alternatives that cannot join the one combined lookup.
+   */
+  async clearInterruptions(thorough = true): Promise<boolean> {
+    if (this.d.watchers.length === 0 || !(await this.anyWatcherShows(thorough))) return false;
     for (const w of this.d.watchers) {
       const id = await this.findNow(w.selector);
       if (!id) continue;
@@ -157,9 +167,30 @@ export class Finder {
     throw notFound(sel, timeoutMs);
   }
 
-  /** Is `ref` there within `timeoutMs` (0: one look, after clearing pop-ups)? */
+  /**
+   * Is `ref` there within `timeoutMs` (0: one look, after clearing pop-ups)? A one look that a
+   * lookup has just answered "not there" (less than a poll ago, nothing sent since) is not repeated.
+   */
   async visible(ref: SelectorRef, timeoutMs: number): Promise<boolean> {
-    return (await this.poll(this.d.resolve(ref), timeoutMs)) !== undefined;
+    const sel = this.d.resolve(ref);
+    if (timeoutMs === 0 && this.justMissed(sel)) return false;
+    return (await this.poll(sel, timeoutMs)) !== undefined;
+  }
+
+  /**
+   * Is `ref` on screen right now? One look, no pop-up watchers (a caller that clears them
+   * itself, a `notVisible:` condition); a look just made is not repeated.
+   */
+  async present(ref: SelectorRef): Promise<boolean> {
+    const sel = this.d.resolve(ref);
+    const recent = this.memory.recent(sel.alternatives, undefined, this.d.pollMs);
+    if (recent) return recent.id !== undefined;
+    return (await this.findNow(sel)) !== undefined;
+  }
+
+  private justMissed(sel: ResolvedSelector): boolean {
+    const recent = this.memory.recent(sel.alternatives, undefined, this.d.pollMs);
+    return recent !== undefined && recent.id === undefined;
   }
 
   /** Can the element still be read (not stale, not removed)? */
@@ -203,15 +234,17 @@ export class Finder {
 
   private async poll(sel: ResolvedSelector, timeoutMs: number, nth?: number): Promise<string | undefined> {
     let lastWatch = 0;
+    let probes = 0;
     return waitUntil(() => this.findNow(sel, nth), {
       timeoutMs,
       intervalMs: this.d.pollMs,
       signal: this.d.signal,
-      // A miss: maybe a pop-up is in the way. Check watchers at most once a second while waiting.
+      // A miss: maybe a pop-up is in the way. Check watchers at most once a second while waiting,
+      // the costly ones from the second check on (the element is still missing a second later).
       onMiss: async () => {
         if (Date.now() - lastWatch < 1000) return false;
         lastWatch = Date.now();
-        return this.clearInterruptions();
+        return this.clearInterruptions(probes++ > 0);
       },
     });
   }

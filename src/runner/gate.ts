@@ -59,16 +59,27 @@ function iosLookup(pattern: string): Lookup[] {
   ];
 }
 
-/** The lookups the gate makes, per platform (exported for tests and `flows check`). */
+/**
+ * The lookups the gate makes, per platform (exported for tests and `flows check`): the publish
+ * controls, and the proof: every privacy row and every text saying the post would be public, in
+ * one request (each element found is then read and sorted on this side).
+ */
 export function gateLookups(platform: 'android' | 'ios') {
   const both = ['text', 'description'] as ('text' | 'description')[];
-  return platform === 'ios'
-    ? { publish: iosLookup(PUBLISH_PATTERN), rows: iosLookup(ROW_PATTERN), pub: iosLookup(PUBLIC_PATTERN) }
-    : {
-        publish: androidLookups(PUBLISH_PATTERN, both),
-        rows: androidLookups(ROW_PATTERN, both),
-        pub: androidLookups(PUBLIC_PATTERN, ['text']),
-      };
+  if (platform === 'ios') {
+    const [rows] = iosLookup(ROW_PATTERN);
+    const [pub] = iosLookup(PUBLIC_PATTERN);
+    return {
+      publish: iosLookup(PUBLISH_PATTERN),
+      proof: [{ using: rows!.using, value: `(${rows!.value}) OR (${pub!.value})` }],
+    };
+  }
+  const [rows] = androidLookups(ROW_PATTERN, both);
+  const [pub] = androidLookups(PUBLIC_PATTERN, ['text']);
+  return {
+    publish: androidLookups(PUBLISH_PATTERN, both),
+    proof: [{ using: rows!.using, value: `${rows!.value};${pub!.value}` }],
+  };
 }
 
 /** A rectangle grown by `m` pixels on every side. */
@@ -139,12 +150,9 @@ export class ActionGate {
       throw refusal(action.what, 'could not check the screen for a Post/Publish control', err);
     }
     if (!touches) return;
-    let rows: string[] | undefined;
+    let rows: string[];
     try {
-      rows = await this.privacyRows();
-      if ((await this.all(gateLookups(this.r.platform).pub)).length > 0) {
-        throw refusal(action.what, 'the screen says the post would be public');
-      }
+      rows = await this.privacyRows(action.what);
     } catch (err) {
       if (err instanceof DraftvaultError && err.code === 'E_PRIVACY_UNPROVEN') throw err;
       throw refusal(action.what, 'could not read the privacy row', err);
@@ -179,15 +187,31 @@ export class ActionGate {
     return zones.some((z) => inside(centre, z)) || controls.some((c) => overlaps(r, c));
   }
 
-  /** The text of every privacy row on screen (text and desc of each, de-duplicated). */
-  async privacyRows(): Promise<string[]> {
+  /**
+   * The text of every privacy row on screen (text and desc of each, de-duplicated), from the one
+   * proof lookup. Throws E_PRIVACY_UNPROVEN when something on screen says the post would be public,
+   * or when an element the lookup found reads as neither (the phone and this code disagree).
+   */
+  async privacyRows(what = 'tap Post'): Promise<string[]> {
     const rows = new Set<string>();
     const rowRe = new RegExp(`^(?:${ROW_PATTERN})$`, 'isu');
-    for (const id of await this.all(gateLookups(this.r.platform).rows)) {
-      for (const w of await this.r.words(id)) {
-        const t = normaliseText(w);
-        if (t && rowRe.test(t)) rows.add(t);
+    const pubRe = new RegExp(`^(?:${PUBLIC_PATTERN})$`, 'isu');
+    for (const id of await this.all(gateLookups(this.r.platform).proof)) {
+      const words = await this.r.words(id);
+      // The public test covers what the lookup matched: the text on Android, every field on iOS.
+      const said = this.r.platform === 'android' ? words.slice(0, 1) : words;
+      if (said.some((w) => pubRe.test(w))) {
+        throw refusal(what, `the screen says the post would be public ("${said.join('" / "')}")`);
       }
+      let row = false;
+      for (const w of words) {
+        const t = normaliseText(w);
+        if (t && rowRe.test(t)) {
+          rows.add(t);
+          row = true;
+        }
+      }
+      if (!row) throw refusal(what, `the privacy lookup found "${words.join('" / "')}", not a privacy row`);
     }
     return [...rows];
   }

@@ -146,10 +146,15 @@ export interface StepContext {
   find(ref: SelectorRef, timeoutMs?: number, nth?: number): Promise<FoundElement>;
   /** Is it there? Waits up to `timeoutMs` (0: look once). */
   isVisible(ref: SelectorRef, timeoutMs?: number): Promise<boolean>;
+  /** Is it there right now? One look, without the pop-up watchers (for a step that clears them itself). */
+  present(ref: SelectorRef): Promise<boolean>;
   /** Wait until it is gone; E_ASSERTION_FAILED otherwise. */
   waitGone(ref: SelectorRef, timeoutMs?: number): Promise<void>;
-  /** Clear one known pop-up (watchers) if one shows; true when one was cleared. */
-  clearPopups(): Promise<boolean>;
+  /**
+   * Clear one known pop-up (watchers) if one shows; true when one was cleared. `thorough: false`
+   * (a first look) leaves out the watchers that cost a lookup of their own (xpath).
+   */
+  clearPopups(thorough?: boolean): Promise<boolean>;
   /** How many pop-ups the watchers have cleared so far in this run. */
   popupsCleared(): number;
   /** Run nested steps (repeat, runFlow). */

@@ -14,7 +14,7 @@ import { by, launchAndDismiss, simState, tap, toPostScreen, useSimServer } from 
 const sim = useSimServer();
 const PKG = 'com.zhiliaoapp.musically';
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
-const ROW_LOOKUPS = gateLookups('android').rows.map((l) => l.value);
+const ROW_LOOKUPS = gateLookups('android').proof.map((l) => l.value);
 
 type Fault = 'text' | 'desc' | 'lookup' | 'stale' | undefined;
 

@@ -80,7 +80,10 @@ export async function resume(c: DraftContext, marker: string): Promise<DraftOutc
       // private post with our marker. No evidence: the draft is still a draft.
       // A failed wait is no evidence either way; an interrupt still ends the run.
       await c.kit.run('wait-upload').catch((e) => rethrowInterrupt(e, c.signal));
-      if (newFiles(intent.before, await listSaved(c.d)).length > 0 || (await postExists(c, marker))) {
+      if (
+        newFiles(savedBefore(c, marker), await listSaved(c.d)).length > 0 ||
+        (await postExists(c, marker))
+      ) {
         c.journal.append({ type: 'posted', marker });
         return finishPosted(c, marker);
       }
@@ -127,7 +130,7 @@ async function finishPosted(c: DraftContext, marker: string): Promise<DraftOutco
   c.reporter.emit({ type: 'draftStep', marker, step: 'upload' });
   await c.kit.run('wait-upload', {}, draftDir(c, marker));
   let via: 'save-to-device' | 'save-video' = 'save-to-device';
-  let found = await waitForNewFile(c, intent.before, 10_000);
+  let found = await waitForNewFile(c, savedBefore(c, marker), 10_000);
   if (!found && (await flowPasses(c, 'find-draft', marker))) {
     // "Couldn't upload video. The video was saved to your drafts.": nothing was posted.
     c.journal.append({
@@ -147,7 +150,7 @@ async function finishPosted(c: DraftContext, marker: string): Promise<DraftOutco
     via = 'save-video';
     c.reporter.emit({ type: 'draftStep', marker, step: 'save video' });
     await c.kit.run('save-video', { marker, save: true }, draftDir(c, marker));
-    found = await waitForNewFile(c, intent.before, 60_000);
+    found = await waitForNewFile(c, savedBefore(c, marker), 60_000);
   }
   if (!found)
     throw new DraftvaultError('E_STEP_FAILED', `posted, but no saved video appeared in ${c.d.media.saved}`);
@@ -155,6 +158,13 @@ async function finishPosted(c: DraftContext, marker: string): Promise<DraftOutco
   c.journal.append({ type: 'located', marker, remote, via });
   c.crashPoint('located');
   return finishLocated(c, marker, remote, via);
+}
+
+/** The saved videos before this draft's Post (the journal holds them for every intent to post). */
+function savedBefore(c: DraftContext, marker: string): string[] {
+  const before = c.journal.savedBefore(marker);
+  if (!before) throw new DraftvaultError('E_INTERNAL', `no saved-videos list journaled for ${marker}`);
+  return before;
 }
 
 function waitForNewFile(c: DraftContext, before: string[], ms: number): Promise<string | undefined> {

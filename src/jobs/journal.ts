@@ -4,6 +4,12 @@
  * Append-only JSON lines, each written and fsynced before the step it announces (intent is
  * recorded before every irreversible step), so after a crash at any point the next run knows what
  * was started. A torn last line (the crash hit mid-write) is ignored.
+ *
+ * An intent to post records the saved videos on the phone just before it (the next run tells
+ * from them whether Post went through). The folder grows by a video per draft and may hold the
+ * owner's own hundreds, so only the first intent writes the whole list; each later one writes
+ * what changed since the intent before it (`beforeFrom`, `added`, `removed`), and the journal
+ * rebuilds a list when a run needs it: the file and the memory grow by the change, not the folder.
  */
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { z } from 'zod';
@@ -19,7 +25,12 @@ const draftEventSchema = z.discriminatedUnion('type', [
     marker,
     caption: z.string(),
     index: z.number().int().min(0),
-    before: z.array(z.string()),
+    /** The whole list (the first intent of a journal, and every intent of older journals). */
+    before: z.array(z.string()).optional(),
+    /** Or: the list of the intent of this marker, with these changes. */
+    beforeFrom: marker.optional(),
+    added: z.array(z.string()).optional(),
+    removed: z.array(z.string()).optional(),
   }),
   z.object({ type: z.literal('posted'), marker }),
   z.object({
@@ -56,11 +67,16 @@ const draftEventSchema = z.discriminatedUnion('type', [
 ]);
 const entrySchema = z.intersection(draftEventSchema, z.object({ at: z.string(), run: z.string() }));
 
-/** What can happen to a draft. */
-export type DraftEvent = z.infer<typeof draftEventSchema>;
+/** What can happen to a draft (an intent to post as written, with the whole list `before`). */
+export type DraftEvent =
+  | Exclude<z.infer<typeof draftEventSchema>, { type: 'intent-post' }>
+  | { type: 'intent-post'; marker: string; caption: string; index: number; before: string[] };
+
+/** An event as the journal holds it (an intent's list may be kept as a change). */
+type StoredEvent = z.infer<typeof draftEventSchema>;
 
 /** A journal line. */
-export type JournalEntry = DraftEvent & { at: string; run: string };
+export type JournalEntry = StoredEvent & { at: string; run: string };
 
 /**
  * States after which a draft needs nothing more (for this backup). An interrupted optional
@@ -80,9 +96,18 @@ const DONE = new Set([
   'kept',
 ]);
 
+/** A saved-videos list with an intent's changes applied. */
+function changed(list: readonly string[], e: { added?: string[]; removed?: string[] }): string[] {
+  const gone = new Set(e.removed ?? []);
+  return [...new Set([...list.filter((f) => !gone.has(f)), ...(e.added ?? [])])].sort();
+}
+
 /** The journal file of one backup folder. */
 export class Journal {
   readonly entries: JournalEntry[] = [];
+  private readonly byMarker = new Map<string, JournalEntry[]>();
+  /** The saved-videos list of the latest intent to post (the next one is written against it). */
+  private lastIntent?: { marker: string; before: string[] };
 
   private constructor(
     readonly path: string,
@@ -113,14 +138,45 @@ export class Journal {
       const entry = entrySchema.safeParse(raw);
       if (!entry.success)
         throw damaged(`not a journal entry (${entry.error.issues[0]?.path.join('.') || 'type'})`);
-      j.entries.push(entry.data as JournalEntry);
+      const e = entry.data as JournalEntry;
+      if (e.type === 'intent-post') {
+        // Usually written against the intent just read: one step, not the whole chain again.
+        const before =
+          e.before ??
+          (e.beforeFrom === j.lastIntent?.marker ? changed(j.lastIntent!.before, e) : j.rebuild(e));
+        if (!before) throw damaged(`the saved-videos list of ${e.marker} refers to no earlier intent`);
+        j.lastIntent = { marker: e.marker, before };
+      }
+      j.add(e);
     }
     return j;
   }
 
+  private add(entry: JournalEntry): void {
+    this.entries.push(entry);
+    const list = this.byMarker.get(entry.marker);
+    if (list) list.push(entry);
+    else this.byMarker.set(entry.marker, [entry]);
+  }
+
   /** Append an event and make it durable before returning. */
   append(e: DraftEvent): JournalEntry {
-    const entry = { ...e, at: new Date().toISOString(), run: this.run } as JournalEntry;
+    let stored: StoredEvent = e;
+    if (e.type === 'intent-post') {
+      const prev = this.lastIntent;
+      if (prev) {
+        const had = new Set(prev.before);
+        const now = new Set(e.before);
+        const { before: _, ...rest } = e;
+        stored = {
+          ...rest,
+          beforeFrom: prev.marker,
+          added: e.before.filter((f) => !had.has(f)),
+          removed: prev.before.filter((f) => !now.has(f)),
+        };
+      }
+    }
+    const entry = { ...stored, at: new Date().toISOString(), run: this.run } as JournalEntry;
     const fd = openSync(this.path, 'a', 0o600);
     try {
       writeSync(fd, `${JSON.stringify(entry)}\n`);
@@ -128,13 +184,36 @@ export class Journal {
     } finally {
       closeSync(fd);
     }
-    this.entries.push(entry);
+    if (e.type === 'intent-post') this.lastIntent = { marker: e.marker, before: [...e.before] };
+    this.add(entry);
     return entry;
+  }
+
+  /** The saved videos on the phone when the intent to post this draft was recorded. */
+  savedBefore(marker: string): string[] | undefined {
+    if (this.lastIntent?.marker === marker) return [...this.lastIntent.before];
+    const intent = this.find(marker, 'intent-post');
+    return intent && this.rebuild(intent);
+  }
+
+  /** An intent's saved-videos list: its own, or the one it was written against with its changes. */
+  private rebuild(intent: Extract<JournalEntry, { type: 'intent-post' }>): string[] | undefined {
+    const chain: Extract<JournalEntry, { type: 'intent-post' }>[] = [];
+    for (let at: typeof intent | undefined = intent; at; ) {
+      if (at.before) return chain.reverse().reduce(changed, [...at.before].sort());
+      chain.push(at);
+      if (!at.beforeFrom || chain.length > this.entries.length + 1) return undefined;
+      const from: string = at.beforeFrom;
+      at = this.of(from)
+        .filter((e): e is typeof intent => e.type === 'intent-post')
+        .at(-1);
+    }
+    return undefined;
   }
 
   /** All events of one draft, oldest first. */
   of(marker: string): JournalEntry[] {
-    return this.entries.filter((e) => e.marker === marker);
+    return this.byMarker.get(marker) ?? [];
   }
 
   /** The latest event of one draft. */
@@ -144,12 +223,11 @@ export class Journal {
 
   /** Drafts that were started and not finished (the next run finishes them first). */
   pending(): string[] {
-    const markers = [...new Set(this.entries.map((e) => e.marker))];
-    return markers.filter((m) => !DONE.has(this.last(m)!.type));
+    return [...this.byMarker].filter(([, es]) => !DONE.has(es.at(-1)!.type)).map(([m]) => m);
   }
 
   /** The first event of a type for a draft. */
-  find<T extends DraftEvent['type']>(
+  find<T extends JournalEntry['type']>(
     marker: string,
     type: T,
   ): Extract<JournalEntry, { type: T }> | undefined {

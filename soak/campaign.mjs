@@ -57,9 +57,11 @@ export async function runCampaign({
   for (let i = 0; !finished; i++) {
     const kill = kills[i];
     // No end in sight: stop, and the checks say what is wrong.
-    if (stats.runs >= 2 * (runnerKills + appiumKills) + 20) break;
+    if (stats.runs >= kills.length + 20) break;
     if ((await pendingNow()) > 0) stats.resumes += 1;
+    const t0 = Date.now();
     const r = await backupRun(p, { kill, timeoutMs: 240_000 });
+    const runMs = Date.now() - t0;
     stats.runs += 1;
     pids.push(r.pid);
     if (r.hung) stats.hung += 1;
@@ -75,11 +77,23 @@ export async function runCampaign({
       const st = await p.state();
       finished = st.drafts.length === 0;
     }
-    // A kill that missed (the run ended first) is tried once more, in the next run's start-up.
-    if (kill && !r.landed && !kill.retry)
-      kills.splice(i + 1, 0, { ...kill, after: 0, ms: retryMs.int(0, 1500), retry: true });
+    // A kill that missed (the run ended first: once the batch is done a run takes a second or
+    // two) is tried again in the next run, at a seeded moment within the length of the run that
+    // it missed, up to five times: the campaign lands its runner and Appium kills, not fewer.
+    const tries = kill?.tries ?? 0;
+    if (kill && !r.landed && tries < 5) {
+      const within = Math.max(50, Math.round(runMs * 0.6));
+      kills.splice(i + 1, 0, { ...kill, after: 0, ms: retryMs.int(0, within), tries: tries + 1 });
+    }
   }
   const phone = await p.state();
   const checks = checkBackup({ folder: p.folder, home: p.home, originals, phone, pids });
-  return { seed, drafts, ...stats, checks, folder: p.folder };
+  return {
+    seed,
+    drafts,
+    planned: { runner: runnerKills, appium: appiumKills },
+    ...stats,
+    checks,
+    folder: p.folder,
+  };
 }

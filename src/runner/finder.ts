@@ -173,7 +173,8 @@ export class Finder {
    */
   async visible(ref: SelectorRef, timeoutMs: number): Promise<boolean> {
     const sel = this.d.resolve(ref);
-    if (timeoutMs === 0 && this.justMissed(sel)) return false;
+    const recent = timeoutMs === 0 ? this.recent(sel) : undefined;
+    if (recent && recent.id === undefined) return false;
     return (await this.poll(sel, timeoutMs)) !== undefined;
   }
 
@@ -183,14 +184,14 @@ export class Finder {
    */
   async present(ref: SelectorRef): Promise<boolean> {
     const sel = this.d.resolve(ref);
-    const recent = this.memory.recent(sel.alternatives, undefined, this.d.pollMs);
+    const recent = this.recent(sel);
     if (recent) return recent.id !== undefined;
     return (await this.findNow(sel)) !== undefined;
   }
 
-  private justMissed(sel: ResolvedSelector): boolean {
-    const recent = this.memory.recent(sel.alternatives, undefined, this.d.pollMs);
-    return recent !== undefined && recent.id === undefined;
+  /** The answer of a lookup of `sel` made less than a poll ago, nothing sent since. */
+  private recent(sel: ResolvedSelector) {
+    return this.memory.recent(sel.alternatives, undefined, this.d.pollMs);
   }
 
   /** Can the element still be read (not stale, not removed)? */
